@@ -1,0 +1,37 @@
+import type { Injection } from '../../shared/protocol/injection';
+
+/**
+ * Samples produced by one simulator tick, as parallel columns (only `count` entries are valid).
+ * The arrays are owned by the simulator and reused on the next tick: copy what you keep.
+ */
+export interface SampleBatch {
+  count: number;
+  /** Tag indices into plant.tags. */
+  ids: Uint32Array;
+  values: Float64Array;
+  /** Sample times, ms since epoch. */
+  times: Float64Array;
+  /** shared/plant/band Quality codes. */
+  quality: Uint8Array;
+}
+
+/**
+ * The plant simulator: deterministic for a given seed and sequence of `tick` times and
+ * injections. It never reads a clock itself.
+ */
+export interface PlantSimulator {
+  /** Advances the model to `now` and returns the samples that fell due (each tag at its period). */
+  tick(now: number): SampleBatch;
+  /** Starts an injection at `now`; returns its id. Throws InjectionError for unknown equipment, tags or chemicals. */
+  inject(injection: Injection, now: number, id?: string): string;
+  /** Ends one injection, or all when no id is given; returns the ids ended. */
+  clear(id?: string): string[];
+  /** Ids of injections whose duration ran out by `now` (they are removed). */
+  expire(now: number): string[];
+  /** Current value and quality of every tag, by tag index (for snapshots). */
+  latest(): { values: Float64Array; quality: Uint8Array; times: Float64Array };
+  /** Restores latest values (after a restart) so that values continue rather than jump. */
+  restore(values: Float64Array, quality: Uint8Array, times: Float64Array): void;
+}
+
+export class InjectionError extends Error {}

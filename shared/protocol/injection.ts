@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { vec3 } from '../plant/schema';
+
+/**
+ * What the simulator can be told to do; drills and tests script plant upsets with these.
+ * Sent as `POST /api/v1/sim/inject` or the `sim.inject` command.
+ */
+export const injectionSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('gas_release'),
+      /** Release point, plant coordinates (m). */
+      position: vec3,
+      chemical: z.string().min(1),
+      /** Release rate, kg/s. */
+      rateKgS: z.number().positive().max(1000),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('overpressure'),
+      equipment: z.string().min(1),
+      /** Multiplier on design pressure reached at the end of the ramp. */
+      factor: z.number().min(1).max(5),
+      rampS: z.number().positive().max(3600).default(60),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('detector_failure'),
+      tag: z.string().min(1),
+      mode: z.enum(['stuck', 'bad', 'offline']),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
+]);
+export type Injection = z.infer<typeof injectionSchema>;
