@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { roleSchema } from './roles';
+
+/**
+ * REST contract of the plant server (prefix /api/v1). Every response body is an Ack:
+ * `{ok: true, data}` with 2xx, or `{ok: false, code, message}` with 4xx/5xx.
+ * Commands over REST take `Authorization: Bearer <token>`.
+ */
+export const API_PREFIX = '/api/v1';
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  mode: z.enum(['simulator', 'live']),
+  uptimeS: z.number(),
+  plantId: z.string(),
+  tagCount: z.number().int(),
+  consoles: z.number().int(),
+  seq: z.number().int(),
+  /** Rejected inbound messages by reason (bad_request, unauthenticated, forbidden, oversized, …). */
+  rejected: z.record(z.string(), z.number().int()),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const sessionUserSchema = z.object({ name: z.string(), role: roleSchema, displayName: z.string().optional() });
+export const sessionSchema = z.object({ token: z.string(), user: sessionUserSchema });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const signInSchema = z.object({ user: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+
+/** GET /tags/:id/recent?seconds=600 — the recent window kept in memory for trends. */
+export const recentSchema = z.object({
+  tag: z.string(),
+  index: z.number().int(),
+  times: z.array(z.number()),
+  values: z.array(z.number().nullable()),
+  quality: z.array(z.number().int()),
+});
+export type Recent = z.infer<typeof recentSchema>;
+
+export const routes = {
+  health: `${API_PREFIX}/health`,
+  /** GET → {hash, plant} */
+  plant: `${API_PREFIX}/plant`,
+  /** GET → Session when the request comes from loopback and the server runs the embedded simulator demo; 403 otherwise. */
+  localSession: `${API_PREFIX}/session/local`,
+  /** POST signIn → Session */
+  session: `${API_PREFIX}/session`,
+  /** POST Injection → {injectionId}; roles drill_coordinator, admin */
+  simInject: `${API_PREFIX}/sim/inject`,
+  /** POST {injectionId?} → {cleared: string[]} */
+  simClear: `${API_PREFIX}/sim/clear`,
+  /** GET → {events: JournalEvent[]} ?after=seq&limit=n */
+  journal: `${API_PREFIX}/journal`,
+  tagRecent: (id: string) => `${API_PREFIX}/tags/${encodeURIComponent(id)}/recent`,
+  metrics: '/metrics',
+} as const;
