@@ -1,0 +1,148 @@
+import type { Plant } from '../../shared/plant/schema';
+import { injectionSchema, type Injection } from '../../shared/protocol/injection';
+import { Ch } from './channels';
+import type { GasField } from './gasField';
+import type { Layout } from './layout';
+import { InjectionError } from './types';
+
+/** Detector failure modes as stored per tag: 0 none. */
+export const Fail = { None: 0, Stuck: 1, Bad: 2, Offline: 3 } as const;
+const failCode = { stuck: Fail.Stuck, bad: Fail.Bad, offline: Fail.Offline } as const;
+
+interface Overpressure {
+  id: string;
+  unit: number;
+  factor: number;
+  rampS: number;
+  start: number;
+  end: number;
+}
+interface Failure {
+  id: string;
+  tag: number;
+  mode: number;
+  start: number;
+  end: number;
+}
+interface Entry {
+  id: string;
+  kind: Injection['kind'];
+  end: number;
+}
+
+/**
+ * The simulator's injections. Effects follow time: an injection with a duration stops at
+ * start + duration whether or not expire() has been called yet; expire() and clear() only
+ * report and forget. Ended overpressures decay and ended releases drift away, so effects fade
+ * rather than snap back.
+ */
+export class Injections {
+  private readonly entries = new Map<string, Entry>();
+  private overpressures: Overpressure[] = [];
+  private failures: Failure[] = [];
+  private counter = 0;
+  private readonly tagIndex: Map<string, number>;
+  private readonly unitIndex = new Map<string, number>();
+  /** Failure mode per tag, and the value a stuck tag keeps showing. */
+  readonly failMode: Uint8Array;
+  readonly stuckValue: Float64Array;
+
+  constructor(
+    private readonly plant: Plant,
+    private readonly L: Layout,
+    private readonly gas: GasField,
+  ) {
+    this.tagIndex = new Map(plant.tags.map((t, i) => [t.id, i]));
+    for (const u of L.units) if (u.equipment) this.unitIndex.set(u.equipment.id, u.index);
+    this.failMode = new Uint8Array(plant.tags.length);
+    this.stuckValue = new Float64Array(plant.tags.length);
+  }
+
+  /** Validates and starts an injection. `latest` gives the value a stuck detector freezes at. */
+  add(raw: Injection, now: number, id: string | undefined, latest: Float64Array): string {
+    const parsed = injectionSchema.safeParse(raw);
+    if (!parsed.success) throw new InjectionError(`invalid injection: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    const inj = parsed.data;
+    const key = id ?? `inj-${++this.counter}`;
+    if (this.entries.has(key)) throw new InjectionError(`injection id "${key}" is already active`);
+    const end = inj.durationS !== undefined ? now + inj.durationS * 1000 : Infinity;
+    switch (inj.kind) {
+      case 'gas_release': {
+        const chem = this.plant.chemicals.find((c) => c.id === inj.chemical);
+        if (!chem) throw new InjectionError(`unknown chemical "${inj.chemical}"; known: ${this.plant.chemicals.map((c) => c.id).join(', ')}`);
+        this.gas.add(key, inj.position, chem, inj.rateKgS, now, end);
+        break;
+      }
+      case 'overpressure': {
+        if (!this.plant.equipment.some((e) => e.id === inj.equipment)) throw new InjectionError(`unknown equipment "${inj.equipment}"`);
+        const unit = this.unitIndex.get(inj.equipment);
+        if (unit === undefined || (this.L.units[unit]?.primary[Ch.P] ?? -1) < 0) {
+          throw new InjectionError(`equipment "${inj.equipment}" has no pressure tag to drive`);
+        }
+        this.overpressures.push({ id: key, unit, factor: inj.factor, rampS: inj.rampS, start: now, end });
+        break;
+      }
+      case 'detector_failure': {
+        const tag = this.tagIndex.get(inj.tag);
+        if (tag === undefined) throw new InjectionError(`unknown tag "${inj.tag}"`);
+        const frozen = latest[tag] as number;
+        this.failures.push({ id: key, tag, mode: failCode[inj.mode], start: now, end });
+        if (inj.mode === 'stuck') this.stuckValue[tag] = Number.isFinite(frozen) ? frozen : (this.L.op[tag] as number);
+        break;
+      }
+    }
+    this.entries.set(key, { id: key, kind: inj.kind, end });
+    this.refreshFailures(now);
+    return key;
+  }
+
+  /** Ends one injection (or all) at time `now`; returns the ids ended. */
+  clear(now: number, id?: string): string[] {
+    const ids = id === undefined ? [...this.entries.keys()] : this.entries.has(id) ? [id] : [];
+    for (const k of ids) {
+      this.entries.delete(k);
+      this.gas.stop(k, now);
+      for (const o of this.overpressures) if (o.id === k && o.end > now) o.end = now;
+      for (const f of this.failures) if (f.id === k && f.end > now) f.end = now;
+    }
+    this.refreshFailures(now);
+    return ids;
+  }
+
+  /** Forgets injections whose duration ran out by `now`; returns their ids. */
+  expire(now: number): string[] {
+    const ids: string[] = [];
+    for (const e of this.entries.values()) if (e.end <= now) ids.push(e.id);
+    for (const k of ids) this.entries.delete(k);
+    return ids;
+  }
+
+  /** Recomputes each failed tag's mode at time t: the latest-started failure still running wins. */
+  refreshFailures(t: number): void {
+    for (const f of this.failures) this.failMode[f.tag] = Fail.None;
+    for (const f of this.failures) if (f.start <= t && t < f.end) this.failMode[f.tag] = f.mode;
+    this.failures = this.failures.filter((f) => t < f.end);
+  }
+
+  /**
+   * Overpressure per unit at time t: ramps linearly to (factor − 1) over rampS, holds, and after
+   * the end decays with τ = max(20 s, rampS / 3). Several on one unit: the largest wins.
+   */
+  fillBoost(t: number, boost: Float64Array): void {
+    boost.fill(0);
+    for (const o of this.overpressures) {
+      if (t < o.start) continue;
+      const ramp = (at: number): number => Math.min(1, (at - o.start) / 1000 / o.rampS);
+      const tau = Math.max(20, o.rampS / 3);
+      const e = t < o.end ? ramp(t) : ramp(o.end) * Math.exp(-(t - o.end) / 1000 / tau);
+      const b = e * (o.factor - 1);
+      if (b > (boost[o.unit] as number)) boost[o.unit] = b;
+    }
+    this.overpressures = this.overpressures.filter((o) => t < o.end || (t - o.end) / 1000 < 12 * Math.max(20, o.rampS / 3));
+  }
+
+  /** Ids of injections not yet expired or cleared. */
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+}

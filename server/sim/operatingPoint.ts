@@ -1,0 +1,66 @@
+import type { Tag } from '../../shared/plant/schema';
+
+/**
+ * Where a tag normally sits and how far it may move before an alarm. The simulator keeps
+ * normal operation within about half of each margin, so a quiet plant raises no alarms.
+ */
+export interface OperatingBand {
+  /** Normal operating value, tag units. */
+  op: number;
+  /** Distance from `op` up to the first upper limit (H, else HH, else range top). */
+  up: number;
+  /** Distance from `op` down to the first lower limit (L, else LL, else range bottom). */
+  down: number;
+}
+
+// Where between the lower bound and the only alarm limit a tag sits when just one side is
+// limited; vibration and speed run well below their trip, process values nearer the middle.
+const upperOnlyFraction: Partial<Record<Tag['kind'], number>> = {
+  vibration: 0.3,
+  wind_speed: 0.2,
+  speed: 0.8,
+};
+
+export function upperBound(t: Tag): number {
+  return Math.min(t.limits.h ?? t.limits.hh ?? t.range.hi, t.range.hi);
+}
+export function lowerBound(t: Tag): number {
+  return Math.max(t.limits.l ?? t.limits.ll ?? t.range.lo, t.range.lo);
+}
+
+/** The band rule for a tag with no usable design value. */
+export function defaultOperatingPoint(t: Tag): number {
+  const hi = upperBound(t);
+  const lo = lowerBound(t);
+  if (!(hi > lo)) return (t.range.lo + t.range.hi) / 2;
+  const hasUpper = t.limits.h !== undefined || t.limits.hh !== undefined;
+  const hasLower = t.limits.l !== undefined || t.limits.ll !== undefined;
+  if (hasUpper && !hasLower) return lo + (upperOnlyFraction[t.kind] ?? 0.6) * (hi - lo);
+  if (hasLower && !hasUpper) return lo + 0.4 * (hi - lo);
+  return (lo + hi) / 2;
+}
+
+/**
+ * A design value moved inside the tag's limits, keeping at least 15 % of the span on each
+ * side: a plant file that puts the design point on a limit must not make a quiet plant alarm.
+ */
+export function clampIntoBand(t: Tag, value: number): number {
+  const hi = upperBound(t);
+  const lo = lowerBound(t);
+  if (!(hi > lo)) return (t.range.lo + t.range.hi) / 2;
+  const pad = 0.15 * (hi - lo);
+  return Math.min(hi - pad, Math.max(lo + pad, value));
+}
+
+export function bandAround(t: Tag, op: number): OperatingBand {
+  const tiny = 1e-6 * Math.max(1, Math.abs(t.range.hi - t.range.lo));
+  return { op, up: Math.max(tiny, upperBound(t) - op), down: Math.max(tiny, op - lowerBound(t)) };
+}
+
+/** True when `value` is strictly inside the tag's limits with some room (for sharing a design value). */
+export function insideBand(t: Tag, value: number): boolean {
+  const hi = upperBound(t);
+  const lo = lowerBound(t);
+  const pad = 0.1 * (hi - lo);
+  return value > lo + pad && value < hi - pad;
+}
