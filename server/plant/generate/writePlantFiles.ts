@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plant, PlantFileName } from '../../../shared/plant/schema';
+
+/** One record per line: diffs stay readable and files stay small. */
+function lines(records: readonly unknown[]): string {
+  return records.length === 0 ? '[]' : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
+}
+
+/** The text of each file of a plant folder, as `loadPlant` reads them. */
+export function plantFiles(p: Plant): Record<PlantFileName, string> {
+  return {
+    'plant.json': `${JSON.stringify(p.meta, null, 2)}\n`,
+    'chemicals.json': `${lines(p.chemicals)}\n`,
+    'areas.json': `${lines(p.areas)}\n`,
+    'buildings.json': `${lines(p.buildings)}\n`,
+    'equipment.json': `${lines(p.equipment)}\n`,
+    'roads.json': `{\n"nodes": ${lines(p.roads.nodes)},\n"edges": ${lines(p.roads.edges)},\n"gates": ${lines(p.roads.gates)}\n}\n`,
+    'muster.json': `${lines(p.muster)}\n`,
+    'tags.json': `${lines(p.tags)}\n`,
+  };
+}
+
+/** Writes the plant's files into `dir` (created if missing). */
+export function writePlantFiles(dir: string, p: Plant): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(plantFiles(p))) writeFileSync(path.join(dir, file), text);
+}
