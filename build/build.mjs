@@ -26,7 +26,8 @@ async function buildServer() {
 async function buildElectron() {
   await build({ ...node, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] });
   // The preload runs sandboxed: one self-contained CommonJS file, only `electron` external.
-  await build({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] });
+  // Minified because it is parsed on every page load and carries zod (shared/ipc/api.ts).
+  await build({ ...node, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'], minify: true });
 }
 
 async function buildRenderer() {
