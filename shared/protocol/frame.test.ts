@@ -43,6 +43,14 @@ describe('telemetry frame', () => {
     expect(f.values[4]).toBe(4 * 1.5 - 7);
   });
 
+  it('decodes a Node Buffer at an unaligned offset (socket.io hands those over)', () => {
+    const bytes = new Uint8Array(encodeFrame(cols(5), 5, 7));
+    const shifted = Buffer.alloc(bytes.byteLength + 3);
+    shifted.set(bytes, 3);
+    const f = decodeFrame(shifted.subarray(3));
+    expect(f.values[4]).toBe(4 * 1.5 - 7);
+  });
+
   it('rejects malformed frames', () => {
     expect(() => decodeFrame(new Uint8Array(4))).toThrow(FrameError);
     const bytes = new Uint8Array(encodeFrame(cols(5), 5, 7));

@@ -89,7 +89,8 @@ export class FrameError extends Error {}
 export function decodeFrame(bytes: ArrayBuffer | Uint8Array): DecodedFrame {
   let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8.byteLength < FRAME_HEADER_BYTES) throw new FrameError('frame shorter than its header');
-  if (u8.byteOffset % 8 !== 0) u8 = u8.slice();
+  // new Uint8Array(view) copies; a Node Buffer's slice() would not.
+  if (u8.byteOffset % 8 !== 0) u8 = new Uint8Array(u8);
   const dv = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   if (dv.getUint32(0, true) !== FRAME_MAGIC) throw new FrameError('bad frame magic');
   const version = dv.getUint16(4, true);
