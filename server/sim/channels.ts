@@ -26,7 +26,10 @@ export const Ch = {
 export type Channel = (typeof Ch)[keyof typeof Ch];
 export const NCH = 12;
 
-/** Keys of `equipment.design` read for each channel, first match wins (docs/plant-model.md). */
+/**
+ * Equipment-level `design` keys (canonical units) read for a channel when its primary tag has
+ * no design value of its own (server/plant/designKeys.ts maps tag codes to keys); first match wins.
+ */
 export const designKeys: Record<Channel, readonly string[]> = {
   [Ch.T]: ['temperatureC'],
   [Ch.P]: ['pressureBarg', 'dischargePressureBarg'],
@@ -35,14 +38,14 @@ export const designKeys: Record<Channel, readonly string[]> = {
   [Ch.N]: ['agitatorRpm', 'speedRpm'],
   [Ch.V]: ['vibrationMmS'],
   [Ch.X]: ['valvePct'],
-  [Ch.TJ]: ['jacketTemperatureC', 'coolantTemperatureC', 'temperatureC'],
+  [Ch.TJ]: [],
   [Ch.WS]: ['windSpeedMs'],
   [Ch.WD]: ['windFromDeg'],
   [Ch.AT]: ['ambientC'],
   [Ch.RH]: ['humidityPct'],
 };
 
-const jacketWords = /jacket|coolant|cooling|夹套|冷却|outlet|inlet|出口|进口/i;
+const jacketWords = /jacket|coolant|cooling water|夹套|冷却/i;
 
 /**
  * The channel a tag reads. Met tags go to the met station wherever they stand; a reactor's

@@ -2,6 +2,7 @@ import type { Chemical, Equipment, Plant, Tag, TagKind } from '../../shared/plan
 import { Ch, NCH, channelOf, designKeys, type Channel } from './channels';
 import { bandAround, clampIntoBand, defaultOperatingPoint, insideBand } from './operatingPoint';
 import { unitConversion, type Affine } from './unitConvert';
+import { designKeyOf } from '../plant/designKeys';
 
 /** Which model a unit runs. Unit 0 is always the met station. */
 export type UnitKind = 'met' | 'reactor' | 'tank' | 'rotating' | 'generic';
@@ -199,69 +200,86 @@ export function buildLayout(plant: Plant, opts: LayoutOptions = {}): Layout {
     const u = Math.floor(key / NCH);
     const ch = (key % NCH) as Channel;
     const info = units[u] as UnitInfo;
-    const designKey = info.equipment ? designKeys[ch].find((k) => info.equipment?.design[k] !== undefined) : undefined;
-    const design = isMet(ch) ? L.xd[key] : designKey !== undefined ? info.equipment?.design[designKey] : undefined;
-    setupChannel(L, info, ch, members.map((i) => [i, tags[i] as Tag] as const), design);
+    const e = info.equipment;
+    const channelKey = e ? designKeys[ch].find((k) => e.design[k] !== undefined) : undefined;
+    const channelDesign = isMet(ch) ? L.xd[key] : channelKey !== undefined ? e?.design[channelKey] : undefined;
+    const list = members.map((i) => {
+      const t = tags[i] as Tag;
+      const own = e ? designKeyOf(e.kind, t.id, e.id) : undefined;
+      return { i, t, design: own !== undefined && !isMet(ch) ? e?.design[own] : undefined };
+    });
+    setupChannel(L, info, ch, list, channelDesign);
   }
   L.x.set(L.xd);
   return L;
 }
 
-/** Fixes a channel's design value and margins from its primary tag, then maps every tag on it. */
-function setupChannel(L: Layout, info: UnitInfo, ch: Channel, members: readonly (readonly [number, Tag])[], design: number | undefined): void {
+interface Member {
+  i: number;
+  t: Tag;
+  /** The tag's own design value from its equipment (tag units), when the plant names one. */
+  design: number | undefined;
+}
+
+/**
+ * Fixes a channel's design value and margins from its primary tag (the first whose unit converts
+ * to canonical units), then maps every tag on it. `channelDesign` is an equipment-level value in
+ * canonical units (temperatureC, pressureBarg…), used when the primary has no design of its own.
+ */
+function setupChannel(L: Layout, info: UnitInfo, ch: Channel, members: readonly Member[], channelDesign: number | undefined): void {
   const key = info.index * NCH + ch;
-  const convertible = members.find(([, t]) => unitConversion(ch, t.unit) !== null);
+  const first = members[0] as Member;
   if (ch === Ch.WD) {
-    for (const [i] of members) L.op[i] = 0;
-    info.primary[ch] = members[0]?.[0] ?? -1;
+    info.primary[ch] = first.i;
     info.canonical[ch] = true;
     return;
   }
-  let primaryConv: Affine;
-  if (convertible) {
-    const [pi, p] = convertible;
-    primaryConv = unitConversion(ch, p.unit) as Affine;
-    const op = design !== undefined ? clampIntoBand(p, design * primaryConv.scale + primaryConv.offset) : defaultOperatingPoint(p);
-    const b = bandAround(p, op);
-    L.xd[key] = (op - primaryConv.offset) / primaryConv.scale;
-    L.up[key] = b.up / primaryConv.scale;
-    L.down[key] = b.down / primaryConv.scale;
-    info.primary[ch] = pi;
+  const convertible = ch === Ch.TJ ? undefined : members.find((m) => unitConversion(ch, m.t.unit) !== null);
+  if (ch === Ch.TJ) {
+    // Jacket and coolant temperatures differ too much from one another (supply, return, bulk)
+    // to share a physical value: the channel carries a normalised heat duty in [-1, 1].
+    L.xd[key] = 0;
+    L.up[key] = 1;
+    L.down[key] = 1;
+    info.primary[ch] = first.i;
+  } else if (convertible) {
+    const c = unitConversion(ch, convertible.t.unit) as Affine;
+    const d = convertible.design ?? (channelDesign !== undefined ? channelDesign * c.scale + c.offset : undefined);
+    const op = d !== undefined ? clampIntoBand(convertible.t, d) : defaultOperatingPoint(convertible.t);
+    const b = bandAround(convertible.t, op);
+    L.xd[key] = (op - c.offset) / c.scale;
+    L.up[key] = b.up / c.scale;
+    L.down[key] = b.down / c.scale;
+    info.primary[ch] = convertible.i;
     info.canonical[ch] = true;
   } else {
-    const [pi, p] = members[0] as readonly [number, Tag];
-    primaryConv = { scale: 1, offset: 0 };
-    const b = bandAround(p, defaultOperatingPoint(p));
+    info.primary[ch] = first.i;
     if (!isMet(ch)) {
+      const b = bandAround(first.t, first.design !== undefined ? clampIntoBand(first.t, first.design) : defaultOperatingPoint(first.t));
       L.xd[key] = b.op;
       L.up[key] = b.up;
       L.down[key] = b.down;
     }
-    info.primary[ch] = pi;
   }
   const xd = L.xd[key] as number;
   const up = L.up[key] as number;
   const down = L.down[key] as number;
-  for (const [i, t] of members) {
-    const c = info.canonical[ch] ? unitConversion(ch, t.unit) : i === info.primary[ch] && !isMet(ch) ? primaryConv : null;
+  for (const { i, t, design } of members) {
+    // A tag reads the channel's physical value when its unit converts and its design agrees
+    // with the channel's; otherwise it moves by the same fraction of its own margins.
+    const c = info.canonical[ch] ? unitConversion(ch, t.unit) : i === info.primary[ch] && !isMet(ch) && ch !== Ch.TJ ? { scale: 1, offset: 0 } : null;
     const atDesign = c ? xd * c.scale + c.offset : NaN;
-    let tagUp: number;
-    let tagDown: number;
-    if (c && (i === info.primary[ch] || insideBand(t, atDesign))) {
-      L.op[i] = atDesign;
+    const op = design !== undefined ? clampIntoBand(t, design) : c && insideBand(t, atDesign) ? atDesign : defaultOperatingPoint(t);
+    const b = bandAround(t, op);
+    L.op[i] = op;
+    if (c && Math.abs(op - atDesign) <= 1e-9 * (1 + Math.abs(op))) {
       L.kUp[i] = c.scale;
       L.kDown[i] = c.scale;
-      tagUp = up * c.scale;
-      tagDown = down * c.scale;
     } else {
-      const b = bandAround(t, defaultOperatingPoint(t));
-      L.op[i] = b.op;
       L.kUp[i] = b.up / up;
       L.kDown[i] = b.down / down;
-      tagUp = b.up;
-      tagDown = b.down;
     }
-    const m = Math.min(tagUp, tagDown);
+    const m = Math.min(b.up, b.down);
     L.noise[i] = noiseFraction[t.kind] * m;
     L.driftSigma[i] = isMet(ch) ? 0 : driftFraction * m;
   }

@@ -41,15 +41,18 @@ export function defaultOperatingPoint(t: Tag): number {
 }
 
 /**
- * A design value moved inside the tag's limits, keeping at least 15 % of the span on each
- * side: a plant file that puts the design point on a limit must not make a quiet plant alarm.
+ * A design value moved inside the tag's alarm limits, keeping at least 15 % of the span between
+ * them on each limited side: a plant file that puts the design point on a limit must not make a
+ * quiet plant alarm. A side without a limit may sit at the range edge (an ESD valve at 100 %).
  */
 export function clampIntoBand(t: Tag, value: number): number {
   const hi = upperBound(t);
   const lo = lowerBound(t);
   if (!(hi > lo)) return (t.range.lo + t.range.hi) / 2;
   const pad = 0.15 * (hi - lo);
-  return Math.min(hi - pad, Math.max(lo + pad, value));
+  const hasUpper = t.limits.h !== undefined || t.limits.hh !== undefined;
+  const hasLower = t.limits.l !== undefined || t.limits.ll !== undefined;
+  return Math.min(hasUpper ? hi - pad : hi, Math.max(hasLower ? lo + pad : lo, value));
 }
 
 export function bandAround(t: Tag, op: number): OperatingBand {

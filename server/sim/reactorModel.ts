@@ -131,8 +131,9 @@ export class ReactorModel implements UnitModel {
       L.x[sT] = tOut;
       L.x[slot(u, Ch.P)] = p;
       const sJ = slot(u, Ch.TJ);
-      const jDev = clamp(r.tJacket - (L.xd[sT] as number), -0.45 * (L.down[sJ] as number), 0.45 * (L.up[sJ] as number));
-      L.x[sJ] = (L.xd[sJ] as number) + jDev + rise;
+      // Jacket channel: normalised heat duty (see layout), ±0.45 in normal operation; a runaway
+      // (overpressure) pushes it up by the temperature rise as a fraction of the bulk margin.
+      L.x[sJ] = 0.45 * clamp((r.tJacket - r.tBulk) / Math.max(r.ampT, 1), -1, 1) + rise / upT;
       L.x[sL] = r.level;
       L.x[sF] = (L.xd[sF] as number) + r.feedDev;
       L.x[sN] = (L.xd[sN] as number) + r.speedDev;

@@ -52,13 +52,15 @@ export function plumeConcentration(r: PlumeRelease, p: PlumePoint): number {
 /**
  * Near-field term: close to a release the gas spreads in every direction (jet momentum,
  * eddies round equipment, slumping of heavy gas) before the wind organises it into a plume.
- * Modelled as the release diluted into a wind-carried cross-section of radius `radiusM`,
- * spread as a Gaussian in distance r (3D, m) around the source:
- *   C = Q / (π u R²) · exp(−r² / 2R²)     (mg/m³ for Q in kg/s × 10⁶)
- * It is a floor for detectors a few metres from a leak, not a dispersion model.
+ * Modelled as the release mixing through a hemisphere of radius r at a local mixing speed
+ * (the wind, at least 1 m/s), cut off beyond a few tens of metres:
+ *   C(r) = Q / (2π · u_mix · max(r, coreM)²) · exp(−r / decayM)      (mg/m³ for Q in kg/s × 10⁶)
+ * It makes a detector a few metres from a leak read high even slightly upwind; it is a floor
+ * under the plume near the source, not a dispersion model.
  */
-export function nearFieldConcentration(rateKgS: number, windSpeedMs: number, r: number, radiusM = 4): number {
-  if (!(rateKgS > 0) || !(radiusM > 0)) return 0;
+export function nearFieldConcentration(rateKgS: number, windSpeedMs: number, r: number, decayM = 10, coreM = 1): number {
+  if (!(rateKgS > 0) || !(decayM > 0)) return 0;
   const u = Math.max(windSpeedMs, 1);
-  return ((rateKgS * 1e6) / (Math.PI * u * radiusM * radiusM)) * Math.exp((-r * r) / (2 * radiusM * radiusM));
+  const rr = Math.max(Math.abs(r), coreM);
+  return ((rateKgS * 1e6) / (2 * Math.PI * u * rr * rr)) * Math.exp(-Math.abs(r) / decayM);
 }

@@ -6,7 +6,7 @@ import { plantSchema, type Plant } from '../../../shared/plant/schema';
  * a loose tag without equipment. Built in code so the tests do not depend on resources/.
  */
 export function buildTestPlant(opts: { ringRadii?: number[]; ringSectors?: number } = {}): Plant {
-  const ringRadii = opts.ringRadii ?? [5, 50];
+  const ringRadii = opts.ringRadii ?? [5, 50, 300];
   const sectors = opts.ringSectors ?? 16;
   const name = (en: string): { zh: string; en: string } => ({ zh: en, en });
   const lim = (l: Partial<Record<'hh' | 'h' | 'l' | 'll', number>>) => ({ ...l, source: 'design basis (test)' });
