@@ -1,0 +1,211 @@
+import path from 'node:path';
+import Fastify from 'fastify';
+import { Server as SocketServer } from 'socket.io';
+import { MAX_MESSAGE_BYTES, ServerEvents } from '../shared/protocol/messages';
+import { systemClock, type Clock } from '../shared/util/clock';
+import { AuthService } from './auth/authService';
+import { findAppRoot, readVersion } from './appRoot';
+import { BandTracker } from './engine/BandTracker';
+import { CommandEngine, DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './engine/CommandEngine';
+import { CommandService } from './engine/CommandService';
+import { InjectionService } from './engine/InjectionService';
+import { LatestTable } from './engine/LatestTable';
+import { PlantRuntime } from './engine/PlantRuntime';
+import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/RecentBuffer';
+import type { ServerContext } from './context';
+import { registerCommandRoutes } from './http/commandRoutes';
+import { registerCors } from './http/cors';
+import { registerDataRoutes } from './http/dataRoutes';
+import { registerErrorHandlers } from './http/errors';
+import { registerPublicRoutes } from './http/publicRoutes';
+import { registerSessionRoutes } from './http/sessionRoutes';
+import { registerStaticRoutes } from './http/staticRoutes';
+import { Metrics } from './metrics';
+import type { LoadedPlant } from './plant/loadPlant';
+import type { PlantSimulator } from './sim/types';
+import { openSqliteStore } from './store/openSqliteStore';
+import { attachSocketGateway, type GatewayOptions } from './transport/SocketGateway';
+import { TelemetryHub } from './transport/TelemetryHub';
+import { isCongested } from './transport/socketCongestion';
+
+export type SimulatorFactory = (plant: LoadedPlant['plant'], opts: { seed: number; startTime: number; periodMs?: number }) => PlantSimulator;
+
+export interface PlantServerOptions {
+  plant: LoadedPlant;
+  /** Injected so the server compiles and tests against the PlantSimulator interface. */
+  createSimulator: SimulatorFactory;
+  /** Data folder (journal database, users file, admin token); ':memory:' is not allowed (the token file needs a folder). */
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  seed?: number;
+  /** Simulator sample period override, ms. */
+  periodMs?: number;
+  /** Users file; default `<dataDir>/users.json`. */
+  usersFile?: string;
+  /** Give loopback requests a commander session without a password (embedded demo). Default true. */
+  localSession?: boolean;
+  /** Built renderer folder served at `/`; default `<app root>/dist/renderer`; null serves none. */
+  rendererDir?: string | null;
+  clock?: Clock;
+  version?: string;
+  /** Telemetry batching period, ms (≥ 100). */
+  framePeriodMs?: number;
+  socketPath?: string;
+  /** Origins allowed to call the REST API and socket.io from a browser (CORS). */
+  allowedOrigins?: string[];
+  gateway?: Partial<GatewayOptions>;
+  recent?: Partial<RecentOptions>;
+  snapshotPolicy?: SnapshotPolicy;
+  /** How often latest values are persisted, ms. */
+  persistMs?: number;
+}
+
+export interface PlantServer {
+  url: string;
+  host: string;
+  port: number;
+  adminTokenFile: string;
+  ctx: ServerContext;
+  hub: TelemetryHub;
+  /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds and starts the plant server: journal and state (restored from the data dir), the
+ * simulator, the REST API, socket.io on the same HTTP server, and the tick loop.
+ */
+export async function createPlantServer(opts: PlantServerOptions): Promise<PlantServer> {
+  const clock = opts.clock ?? systemClock;
+  const root = opts.version === undefined || opts.rendererDir === undefined ? findAppRoot() : '';
+  const version = opts.version ?? readVersion(root);
+  const framePeriodMs = Math.max(100, Math.round(opts.framePeriodMs ?? 100));
+  const { plant, hash } = opts.plant;
+  const tagIndex = new Map(plant.tags.map((t, i) => [t.id, i] as const));
+  const metrics = new Metrics();
+
+  const store = openSqliteStore(opts.dataDir);
+  try {
+    const auth = new AuthService(store.sessions, opts.usersFile ?? path.join(opts.dataDir, 'users.json'), clock);
+    const adminTokenFile = auth.ensureAdminToken(opts.dataDir);
+    auth.pruneExpired();
+
+    const engine = CommandEngine.open(store, clock, opts.snapshotPolicy ?? DEFAULT_SNAPSHOT_POLICY);
+    engine.onEvent(() => metrics.eventsAppended++);
+    const seed = opts.seed ?? 1;
+    const sim = opts.createSimulator(plant, { seed, startTime: clock.now(), ...(opts.periodMs ? { periodMs: opts.periodMs } : {}) });
+
+    const latest = new LatestTable(plant.tags.length);
+    latest.copyFrom(sim.latest());
+    const stored = store.latestValues.loadAll();
+    if (stored.length > 0 && latest.restoreRows(stored, tagIndex) > 0) {
+      sim.restore(latest.values, latest.quality, latest.times);
+      latest.copyFrom(sim.latest());
+    }
+    const injections = new InjectionService(engine, sim, clock);
+    injections.restoreActive();
+    engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
+
+    const commands = new CommandService({
+      'sim.inject': (p, user) => injections.inject(p, user.name),
+      'sim.clear': (p, user) => injections.clear(p.injectionId, user.name),
+    });
+    const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
+    const bands = new BandTracker(plant.tags, engine.state.bands);
+
+    const app = Fastify({ logger: false, bodyLimit: MAX_MESSAGE_BYTES, trustProxy: false });
+    const io = new SocketServer(app.server, {
+      path: opts.socketPath ?? '/socket.io',
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      serveClient: false,
+      cors: opts.allowedOrigins?.length ? { origin: opts.allowedOrigins } : undefined,
+    });
+    const hub = new TelemetryHub(
+      plant,
+      latest,
+      {
+        send: (ids, frame) => io.to(ids as string[]).emit(ServerEvents.frame, frame),
+        congested: (id) => {
+          const s = io.sockets.sockets.get(id);
+          return !s || isCongested(s);
+        },
+      },
+      metrics,
+    );
+    const runtime = new PlantRuntime(
+      { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, clock, metrics, publish: (b) => hub.publish(b) },
+      { tickMs: framePeriodMs, persistMs: opts.persistMs ?? 5000 },
+    );
+
+    let consoles = (): number => 0;
+    const ctx: ServerContext = {
+      loaded: opts.plant,
+      plantBody: JSON.stringify({ ok: true, data: { hash, plant } }),
+      tagIndex,
+      version,
+      mode: 'simulator',
+      startedAt: clock.now(),
+      clock,
+      engine,
+      auth,
+      commands,
+      runtime,
+      recent,
+      metrics,
+      consoles: () => consoles(),
+      localSession: opts.localSession ?? true,
+    };
+    const gateway = attachSocketGateway({
+      io,
+      auth,
+      engine,
+      commands,
+      hub,
+      metrics,
+      now: () => clock.now(),
+      serverInfo: () => ({ serverVersion: version, plantId: plant.meta.id, plantHash: hash, tagCount: plant.tags.length, framePeriodMs }),
+      ...(opts.gateway ? { options: opts.gateway } : {}),
+    });
+    consoles = gateway.consoles;
+
+    registerCors(app, opts.allowedOrigins ?? []);
+    registerErrorHandlers(app, ctx);
+    registerPublicRoutes(app, ctx);
+    registerSessionRoutes(app, ctx);
+    registerCommandRoutes(app, ctx);
+    registerDataRoutes(app, ctx);
+    await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
+
+    const host = opts.host ?? '127.0.0.1';
+    await app.listen({ host, port: opts.port ?? 4870 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (opts.port ?? 4870);
+    runtime.start();
+
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> =>
+      (closing ??= (async () => {
+        runtime.stop();
+        io.to('live').emit(ServerEvents.resync, { reason: 'shutdown' });
+        try {
+          runtime.persistLatest();
+          engine.snapshotNow();
+        } catch (err) {
+          console.error('could not persist state at shutdown:', err);
+        }
+        gateway.detach();
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await app.close().catch(() => undefined);
+        store.close();
+      })());
+
+    const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, close };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, parseCli } from './parseCli';
+
+describe('parseCli', () => {
+  it('has the documented defaults', () => {
+    const c = parseCli([], {}, '/w');
+    expect(c).toEqual({
+      kind: 'serve',
+      options: {
+        host: '127.0.0.1',
+        port: 4870,
+        dataDir: '/w/.data',
+        seed: 1,
+        plantDir: null,
+        scale: null,
+        periodMs: null,
+        usersFile: '/w/.data/users.json',
+        localSession: true,
+        allowedOrigins: [],
+      },
+    });
+    expect(parseCli([], { VIGIL_DATA: '/var/vigil' }, '/w')).toMatchObject({ options: { dataDir: '/var/vigil' } });
+  });
+
+  it('reads every option', () => {
+    const c = parseCli(
+      ['--host', '0.0.0.0', '--port', '0', '--data', 'd', '--seed', '7', '--plant', 'p', '--scale', '50000', '--period-ms', '500', '--users', 'u.json', '--no-local-session', '--allow-origin', 'app://vigil'],
+      {},
+      '/w',
+    );
+    expect(c).toEqual({
+      kind: 'serve',
+      options: { host: '0.0.0.0', port: 0, dataDir: '/w/d', seed: 7, plantDir: '/w/p', scale: 50000, periodMs: 500, usersFile: '/w/u.json', localSession: false, allowedOrigins: ['app://vigil'] },
+    });
+  });
+
+  it('parses add-user and help', () => {
+    expect(parseCli(['add-user', 'dora', 'drill_coordinator', '--data', '/d'], {}, '/w')).toEqual({ kind: 'add-user', name: 'dora', role: 'drill_coordinator', usersFile: '/d/users.json' });
+    expect(parseCli(['--help'], {}, '/w')).toEqual({ kind: 'help' });
+  });
+
+  it('refuses bad input with a clear error', () => {
+    expect(() => parseCli(['--port', '70000'], {}, '/w')).toThrow(CliError);
+    expect(() => parseCli(['--port', '12abc'], {}, '/w')).toThrow(/integer/);
+    expect(() => parseCli(['--bogus'], {}, '/w')).toThrow(CliError);
+    expect(() => parseCli(['add-user', 'x', 'emperor'], {}, '/w')).toThrow(/unknown role/);
+    expect(() => parseCli(['frobnicate'], {}, '/w')).toThrow(/unknown command/);
+  });
+});

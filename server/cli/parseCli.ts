@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { roleSchema, roles, type Role } from '../../shared/protocol/roles';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  seed: number;
+  /** null: the reference plant next to the app. */
+  plantDir: string | null;
+  scale: number | null;
+  periodMs: number | null;
+  usersFile: string;
+  localSession: boolean;
+  allowedOrigins: string[];
+}
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'serve'; options: ServeOptions }
+  | { kind: 'add-user'; name: string; role: Role; usersFile: string };
+
+export class CliError extends Error {}
+
+export const HELP = `Vigil plant server / Vigil 工厂服务器
+
+Usage / 用法:
+  vigil-server [options]                 run the plant server / 运行工厂服务器
+  vigil-server add-user NAME ROLE [--data DIR] [--users FILE]
+                                         add or update a user; password from $VIGIL_PASSWORD or stdin
+                                         添加或更新用户；密码取自 $VIGIL_PASSWORD 或标准输入
+
+Options / 选项:
+  --host HOST         address to listen on / 监听地址 (default 127.0.0.1)
+  --port N            port, 0 = any free port / 端口，0 表示任选空闲端口 (default 4870)
+  --data DIR          data folder: journal, users, admin token / 数据目录 (default $VIGIL_DATA or ./.data)
+  --seed N            simulator seed / 仿真随机种子 (default 1)
+  --plant DIR         plant model folder / 工厂模型目录 (default resources/plants/reference)
+  --scale N           scale the plant to N tags (benchmarks) / 将工厂扩展到 N 个位号（基准测试）
+  --period-ms N       simulator sample period, ms / 仿真采样周期，毫秒 (default: each tag's own)
+  --users FILE        users file / 用户文件 (default <data>/users.json)
+  --allow-origin URL  let a console on another origin call the API (repeatable) / 允许其他来源的控制台访问 API（可重复）
+  --no-local-session  never sign in loopback consoles without a password / 本机控制台也须登录
+  --help              this text / 显示本帮助
+
+Roles / 角色: ${roles.join(', ')}
+On start the server prints one line "VIGIL_LISTENING <url>". / 启动后输出一行 "VIGIL_LISTENING <url>"。`;
+
+function int(name: string, raw: string | undefined, lo: number, hi: number): number | null {
+  if (raw === undefined) return null;
+  const v = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < lo || v > hi) {
+    throw new CliError(`--${name} must be an integer from ${lo} to ${hi} (got "${raw}") / --${name} 须为 ${lo} 到 ${hi} 的整数`);
+  }
+  return v;
+}
+
+/** Parses the command line. Relative paths resolve against `cwd`. Throws CliError with a bilingual message. */
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        seed: { type: 'string' },
+        plant: { type: 'string' },
+        scale: { type: 'string' },
+        'period-ms': { type: 'string' },
+        users: { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'no-local-session': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    throw new CliError(`${err instanceof Error ? err.message : String(err)}\n(see --help / 参见 --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  const dataDir = path.resolve(cwd, v.data ?? env.VIGIL_DATA ?? '.data');
+  const usersFile = v.users ? path.resolve(cwd, v.users) : path.join(dataDir, 'users.json');
+  const [sub, ...rest] = parsed.positionals;
+
+  if (sub === 'add-user') {
+    if (rest.length !== 2) throw new CliError('usage: add-user NAME ROLE / 用法：add-user 用户名 角色');
+    const role = roleSchema.safeParse(rest[1]);
+    if (!role.success) throw new CliError(`unknown role "${rest[1]}"; roles: ${roles.join(', ')} / 未知角色`);
+    return { kind: 'add-user', name: rest[0]!, role: role.data, usersFile };
+  }
+  if (sub !== undefined) throw new CliError(`unknown command "${sub}" (see --help) / 未知命令`);
+
+  return {
+    kind: 'serve',
+    options: {
+      host: v.host ?? '127.0.0.1',
+      port: int('port', v.port, 0, 65535) ?? 4870,
+      dataDir,
+      seed: int('seed', v.seed, 0, 2 ** 32 - 1) ?? 1,
+      plantDir: v.plant ? path.resolve(cwd, v.plant) : null,
+      scale: int('scale', v.scale, 1, 1_000_000),
+      periodMs: int('period-ms', v['period-ms'], 100, 3_600_000),
+      usersFile,
+      localSession: !v['no-local-session'],
+      allowedOrigins: v['allow-origin'] ?? [],
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { EventBody, JournalEvent } from '../../shared/state/events';
+import { initialState, reduce, type CommandState } from '../../shared/state/reducer';
+import type { Clock } from '../../shared/util/clock';
+import type { JournalRepo, SnapshotRepo } from '../store/types';
+
+export type EventListener = (e: JournalEvent) => void;
+
+export interface SnapshotPolicy {
+  /** Snapshot after this many events since the last one. */
+  everyEvents: number;
+  /** …or when this long has passed and something changed. */
+  everyMs: number;
+}
+
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { everyEvents: 500, everyMs: 60_000 };
+const REPLAY_PAGE = 1000;
+
+/**
+ * Owns the authoritative CommandState. Every change goes: append to the journal (durable, with
+ * its seq) → reduce → notify listeners in seq order. Nothing else mutates the state, so what
+ * consoles rebuild from the journal is exactly what the server holds.
+ */
+export class CommandEngine {
+  private current: CommandState;
+  private readonly listeners = new Set<EventListener>();
+  private lastSnapshotSeq: number;
+  private lastSnapshotAt: number;
+  private appending = false;
+
+  private constructor(
+    private readonly journal: JournalRepo,
+    private readonly snapshots: SnapshotRepo,
+    private readonly clock: Clock,
+    private readonly policy: SnapshotPolicy,
+    state: CommandState,
+    snapshotSeq: number,
+  ) {
+    this.current = state;
+    this.lastSnapshotSeq = snapshotSeq;
+    this.lastSnapshotAt = clock.now();
+  }
+
+  /**
+   * Rebuilds the state from the newest snapshot plus the journal after it (or the whole
+   * journal). Throws when the journal has a gap that no snapshot covers.
+   */
+  static open(repos: { journal: JournalRepo; snapshots: SnapshotRepo }, clock: Clock, policy = DEFAULT_SNAPSHOT_POLICY): CommandEngine {
+    const last = repos.journal.lastSeq();
+    let snap = repos.snapshots.latest();
+    if (snap && snap.seq > last) snap = null; // a snapshot ahead of the journal can't be trusted
+    let state = snap ? snap.state : initialState();
+    if (!snap) {
+      const first = repos.journal.firstSeq();
+      if (first !== null && first !== 1) throw new Error(`journal starts at seq ${first} and there is no snapshot to start from`);
+    }
+    for (;;) {
+      const page = repos.journal.after(state.seq, REPLAY_PAGE);
+      if (page.length === 0) break;
+      for (const e of page) state = reduce(state, e);
+    }
+    if (state.seq !== last) throw new Error(`journal replay stopped at seq ${state.seq}, journal ends at ${last}`);
+    return new CommandEngine(repos.journal, repos.snapshots, clock, policy, state, snap?.seq ?? 0);
+  }
+
+  get state(): CommandState {
+    return this.current;
+  }
+
+  get seq(): number {
+    return this.current.seq;
+  }
+
+  /**
+   * Appends one event and applies it; returns it with its seq. Event times never go backwards.
+   * Appending from inside a listener is refused, so that every listener sees events in seq order.
+   */
+  append(body: EventBody, actor: string): JournalEvent {
+    if (this.appending) throw new Error('append() called from an event listener; append after it returns');
+    this.appending = true;
+    try {
+      const seq = this.current.seq + 1;
+      const time = Math.max(this.clock.now(), this.current.time);
+      const event = this.journal.append(seq, time, actor, body);
+      this.current = reduce(this.current, event);
+      for (const l of this.listeners) {
+        try {
+          l(event);
+        } catch (err) {
+          console.error('event listener failed:', err);
+        }
+      }
+      return event;
+    } finally {
+      this.appending = false;
+    }
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Events after `seq` when the journal still holds all of them and there are at most
+   * `limit`; null when the caller must start over from a snapshot instead.
+   */
+  eventsAfter(seq: number, limit: number): JournalEvent[] | null {
+    if (seq > this.current.seq) return null;
+    if (seq === this.current.seq) return [];
+    if (this.current.seq - seq > limit) return null;
+    const first = this.journal.firstSeq();
+    if (first === null || first > seq + 1) return null;
+    return this.journal.after(seq, limit);
+  }
+
+  /** A page of the journal for `GET /journal`: events with seq > `after`, oldest first. */
+  eventsPage(after: number, limit: number): JournalEvent[] {
+    return this.journal.after(after, limit);
+  }
+
+  /** Writes a snapshot when the policy says so; returns whether it did. */
+  maybeSnapshot(): boolean {
+    const since = this.current.seq - this.lastSnapshotSeq;
+    if (since <= 0) return false;
+    if (since >= this.policy.everyEvents || this.clock.now() - this.lastSnapshotAt >= this.policy.everyMs) {
+      this.snapshotNow();
+      return true;
+    }
+    return false;
+  }
+
+  snapshotNow(): void {
+    if (this.current.seq === this.lastSnapshotSeq) return;
+    this.snapshots.save({ seq: this.current.seq, time: this.current.time, state: this.current });
+    this.lastSnapshotSeq = this.current.seq;
+    this.lastSnapshotAt = this.clock.now();
+  }
+}

@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+import { SqliteJournal } from './sqliteJournal';
+import { SqliteLatestValues, SqliteSessions, SqliteSnapshots } from './sqliteRepos';
+import type { Store } from './types';
+
+export const DB_FILE = 'vigil.db';
+
+/**
+ * Opens (creating when needed) `<dataDir>/vigil.db` in WAL mode and migrates it. With
+ * `synchronous = NORMAL` a committed transaction survives the process being killed (not
+ * necessarily a power cut), which is what `kill -9` recovery needs. `dataDir` ':memory:'
+ * gives a throw-away store for tests.
+ */
+export function openSqliteStore(dataDir: string): Store {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, DB_FILE);
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 2000');
+  migrate(db);
+  return {
+    journal: new SqliteJournal(db),
+    snapshots: new SqliteSnapshots(db),
+    latestValues: new SqliteLatestValues(db),
+    sessions: new SqliteSessions(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

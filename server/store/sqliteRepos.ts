@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import type { CommandState } from '../../shared/state/reducer';
+import { roleSchema } from '../../shared/protocol/roles';
+import type { LatestValueRow, LatestValuesRepo, SessionRepo, SessionRow, SnapshotRepo, StoredSnapshot } from './types';
+
+/** How many snapshots to keep; older ones are only useful for replay, which has the journal. */
+const KEEP_SNAPSHOTS = 5;
+
+export class SqliteSnapshots implements SnapshotRepo {
+  private readonly insert: Database.Statement;
+  private readonly prune: Database.Statement;
+  private readonly selectLatest: Database.Statement;
+  private readonly tx: (s: StoredSnapshot) => void;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT OR REPLACE INTO snapshots (seq, time, state) VALUES (?, ?, ?)');
+    this.prune = db.prepare('DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)');
+    this.selectLatest = db.prepare('SELECT seq, time, state FROM snapshots ORDER BY seq DESC LIMIT 1');
+    this.tx = db.transaction((s: StoredSnapshot) => {
+      this.insert.run(s.seq, s.time, JSON.stringify(s.state));
+      this.prune.run(KEEP_SNAPSHOTS);
+    });
+  }
+
+  save(snapshot: StoredSnapshot): void {
+    this.tx(snapshot);
+  }
+
+  latest(): StoredSnapshot | null {
+    const row = this.selectLatest.get() as { seq: number; time: number; state: string } | undefined;
+    if (!row) return null;
+    return { seq: row.seq, time: row.time, state: JSON.parse(row.state) as CommandState };
+  }
+}
+
+export class SqliteLatestValues implements LatestValuesRepo {
+  private readonly tx: (rows: readonly LatestValueRow[]) => void;
+  private readonly selectAll: Database.Statement;
+
+  constructor(db: Database.Database) {
+    const clear = db.prepare('DELETE FROM latest_values');
+    const insert = db.prepare('INSERT INTO latest_values (tag_id, value, quality, time) VALUES (?, ?, ?, ?)');
+    this.tx = db.transaction((rows: readonly LatestValueRow[]) => {
+      clear.run();
+      for (const r of rows) insert.run(r.tagId, r.value !== null && Number.isFinite(r.value) ? r.value : null, r.quality, r.time);
+    });
+    this.selectAll = db.prepare('SELECT tag_id AS tagId, value, quality, time FROM latest_values');
+  }
+
+  saveAll(rows: readonly LatestValueRow[]): void {
+    this.tx(rows);
+  }
+
+  loadAll(): LatestValueRow[] {
+    return this.selectAll.all() as LatestValueRow[];
+  }
+}
+
+interface SessionDbRow {
+  token_hash: string;
+  user_name: string;
+  role: string;
+  via: string;
+  created_at: number;
+  expires_at: number | null;
+}
+
+export class SqliteSessions implements SessionRepo {
+  private readonly upsert: Database.Statement;
+  private readonly select: Database.Statement;
+  private readonly remove: Database.Statement;
+  private readonly removeExpired: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.upsert = db.prepare(
+      'INSERT OR REPLACE INTO sessions (token_hash, user_name, role, via, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.select = db.prepare('SELECT * FROM sessions WHERE token_hash = ?');
+    this.remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
+    this.removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?');
+  }
+
+  put(r: SessionRow): void {
+    this.upsert.run(r.tokenHash, r.user, r.role, r.via, r.createdAt, r.expiresAt);
+  }
+
+  get(tokenHash: string): SessionRow | null {
+    const row = this.select.get(tokenHash) as SessionDbRow | undefined;
+    if (!row) return null;
+    const role = roleSchema.safeParse(row.role);
+    if (!role.success) return null;
+    const via = row.via === 'password' || row.via === 'local' ? row.via : 'token';
+    return { tokenHash: row.token_hash, user: row.user_name, role: role.data, via, createdAt: row.created_at, expiresAt: row.expires_at };
+  }
+
+  delete(tokenHash: string): void {
+    this.remove.run(tokenHash);
+  }
+
+  prune(now: number): number {
+    return this.removeExpired.run(now).changes;
+  }
+}

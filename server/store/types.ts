@@ -1,0 +1,76 @@
+import type { EventBody, JournalEvent } from '../../shared/state/events';
+import type { CommandState } from '../../shared/state/reducer';
+import type { Role } from '../../shared/protocol/roles';
+
+/**
+ * Storage behind small repository interfaces, so that the embedded SQLite store can be
+ * replaced by PostgreSQL at scale (DESIGN.md, "Scale") without touching the engine.
+ * All methods are synchronous: better-sqlite3 is, and the engine relies on an append being
+ * durable before the event is reduced and broadcast.
+ */
+
+export interface JournalRepo {
+  /**
+   * Appends one event with exactly `seq` (the next one). Throws if `seq` is taken: the caller's
+   * in-memory seq and the journal disagree, which must never be papered over.
+   */
+  append(seq: number, time: number, actor: string, body: EventBody): JournalEvent;
+  /** Events with seq > `after`, oldest first, at most `limit`. */
+  after(after: number, limit: number): JournalEvent[];
+  /** Highest seq in the journal, 0 when empty. */
+  lastSeq(): number;
+  /** Lowest seq still held, or null when empty (older ones may be pruned later). */
+  firstSeq(): number | null;
+}
+
+export interface StoredSnapshot {
+  seq: number;
+  time: number;
+  state: CommandState;
+}
+
+export interface SnapshotRepo {
+  save(snapshot: StoredSnapshot): void;
+  /** The newest snapshot, or null. */
+  latest(): StoredSnapshot | null;
+}
+
+export interface LatestValueRow {
+  tagId: string;
+  /** null when no value is known (bad or offline quality). */
+  value: number | null;
+  quality: number;
+  time: number;
+}
+
+export interface LatestValuesRepo {
+  /** Replaces the stored latest values, all in one transaction. */
+  saveAll(rows: readonly LatestValueRow[]): void;
+  loadAll(): LatestValueRow[];
+}
+
+export interface SessionRow {
+  tokenHash: string;
+  user: string;
+  role: Role;
+  via: 'password' | 'token' | 'local';
+  createdAt: number;
+  /** null: never expires (the admin token). */
+  expiresAt: number | null;
+}
+
+export interface SessionRepo {
+  put(row: SessionRow): void;
+  get(tokenHash: string): SessionRow | null;
+  delete(tokenHash: string): void;
+  /** Removes sessions expired at `now`; returns how many. */
+  prune(now: number): number;
+}
+
+export interface Store {
+  journal: JournalRepo;
+  snapshots: SnapshotRepo;
+  latestValues: LatestValuesRepo;
+  sessions: SessionRepo;
+  close(): void;
+}
