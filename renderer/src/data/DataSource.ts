@@ -1,0 +1,54 @@
+import type { Plant } from '../../../shared/plant/schema';
+import type { Recent } from '../../../shared/protocol/rest';
+import type { CommandState } from '../../../shared/state/reducer';
+import type { Role } from '../../../shared/protocol/roles';
+import type { SampleFrame } from '../stores/tagStore';
+
+/**
+ * How a data source stands. 'offline': it has not reached the server for a while (or never),
+ * and what is shown is the last known state; 'error': it cannot go on without the user (e.g.
+ * `detail` 'sign_in') or a fault it cannot recover from by retrying.
+ */
+export type Presence = 'connecting' | 'live' | 'reconnecting' | 'offline' | 'error';
+
+export interface SourceCapabilities {
+  /** Can move the current time (replay). */
+  seek: boolean;
+  /** Can play faster or slower than real time. */
+  speed: boolean;
+  /** Accepts operator commands. */
+  commands: boolean;
+}
+
+/**
+ * What a source tells the console. Calls arrive in this order: `plant` before any `samples`
+ * or `state` for it; `samples` frames may be views into a buffer that is reused after the call
+ * returns, so listeners copy what they keep.
+ */
+export interface DataSourceListener {
+  plant(plant: Plant, hash: string): void;
+  samples(frame: SampleFrame): void;
+  state(state: CommandState): void;
+  presence(presence: Presence, detail: string | null): void;
+  /** Who the console is signed in as, once known. */
+  user?(user: { name: string; role: Role }): void;
+}
+
+/**
+ * Live, replay, drill and fake data all sit behind this interface (STYLE.md: one `Player`);
+ * nothing downstream asks which one is active.
+ */
+export interface DataSource {
+  readonly capabilities: SourceCapabilities;
+  /** Starts delivering to `listener`; a source is started once. */
+  start(listener: DataSourceListener): void;
+  /** Stops delivering and releases sockets and timers. */
+  stop(): void;
+  /** Current time in the source's timeline, ms since epoch (the server's clock when live). */
+  now(): number;
+  presence(): Presence;
+  /** Recent history of one tag for trends; null when the source cannot reach it now. */
+  recent(tagId: string, seconds: number): Promise<Recent | null>;
+  /** Tries again after the user acted (e.g. signed in); a no-op unless the source is waiting. */
+  retry(): void;
+}

@@ -1,0 +1,316 @@
+import { io } from 'socket.io-client';
+import { decodeFrame, FrameError } from '../../../shared/protocol/frame';
+import { ClientEvents, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
+import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
+import { initialState, reduce, type CommandState } from '../../../shared/state/reducer';
+import type { Recent } from '../../../shared/protocol/rest';
+import type { DataSource, DataSourceListener, Presence } from './DataSource';
+import { backoffDelay, browserTimers, type Timers } from './backoff';
+import { NetworkError, type RestClient } from './restClient';
+import type { SessionClient } from './sessionClient';
+
+/** The part of a socket.io client socket this source uses (a fake one drives the unit tests). */
+export interface SourceSocket {
+  readonly connected: boolean;
+  on(event: string, fn: (...args: never[]) => void): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+  timeout(ms: number): { emit(event: string, payload: unknown, cb: (err: Error | null, res: unknown) => void): unknown };
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface LiveSourceOptions {
+  rest: RestClient;
+  session: SessionClient;
+  /** Opens the socket; socket.io-client by default, reconnecting by itself. */
+  connect?: (url: string) => SourceSocket;
+  /** The local clock, ms since epoch. */
+  clock?: () => number;
+  random?: () => number;
+  timers?: Timers;
+  /** After this long without the server, 'reconnecting' becomes 'offline'. */
+  offlineAfterMs?: number;
+  clientName?: string;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+/** socket.io-client with a short reconnection backoff, so a restarted server is back within seconds. */
+export function connectSocketIo(url: string): SourceSocket {
+  return io(url, { reconnectionDelay: 250, reconnectionDelayMax: 1500, randomizationFactor: 0.3, timeout: 5000 }) as unknown as SourceSocket;
+}
+
+/**
+ * The live plant server as a DataSource. Boot: fetch the plant model (retrying with backoff
+ * while the server is unreachable), take a session, open the socket. On every (re)connect it
+ * says `hello` with the last journal seq it applied and continues from the events (or starts
+ * over from the snapshot) in the reply; journal events go through the shared reducer in seq
+ * order, and a gap makes it say hello again. Telemetry frames are decoded and handed on as
+ * they are.
+ */
+export class LiveSource implements DataSource {
+  readonly capabilities = { seek: false, speed: false, commands: true };
+
+  private listener: DataSourceListener | null = null;
+  private socket: SourceSocket | null = null;
+  private state: CommandState = initialState();
+  private haveState = false;
+  private plantHash: string | null = null;
+  private current: Presence = 'connecting';
+  private offsetMs = 0;
+  private stopped = false;
+  private attempt = 0;
+  private retryTimer: unknown = null;
+  private offlineTimer: unknown = null;
+  /** True from a hello until its reply: events in between are covered by the reply. */
+  private resyncing = false;
+  private waitingForUser = false;
+  /** Consecutive hellos refused as unauthenticated; a second one needs the user. */
+  private authFailures = 0;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+  private readonly timers: Timers;
+  private readonly connect: (url: string) => SourceSocket;
+  /** Inbound messages dropped as malformed, by kind; exposed for diagnostics. */
+  readonly rejected = { event: 0, frame: 0, hello: 0 };
+
+  constructor(private readonly opts: LiveSourceOptions) {
+    this.clock = opts.clock ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.timers = opts.timers ?? browserTimers;
+    this.connect = opts.connect ?? connectSocketIo;
+  }
+
+  start(listener: DataSourceListener): void {
+    this.listener = listener;
+    this.setPresence('connecting', null);
+    void this.boot();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timers.clear(this.retryTimer);
+    this.timers.clear(this.offlineTimer);
+    this.socket?.disconnect();
+    this.socket = null;
+    this.listener = null;
+  }
+
+  now(): number {
+    return this.clock() + this.offsetMs;
+  }
+
+  presence(): Presence {
+    return this.current;
+  }
+
+  retry(): void {
+    if (!this.waitingForUser || this.stopped) return;
+    this.waitingForUser = false;
+    this.setPresence('connecting', null);
+    void this.boot();
+  }
+
+  async recent(tagId: string, seconds: number): Promise<Recent | null> {
+    try {
+      const res = await this.opts.rest.recent(tagId, seconds, this.opts.session.current()?.token ?? null);
+      return res.ok ? res.data : null;
+    } catch (err) {
+      if (err instanceof NetworkError) return null;
+      throw err;
+    }
+  }
+
+  private async boot(): Promise<void> {
+    try {
+      if (!(await this.loadPlant())) return this.retryBoot('plant');
+      const session = await this.opts.session.acquire();
+      if (this.stopped) return;
+      if (!session) {
+        this.waitingForUser = true;
+        this.setPresence('error', 'sign_in');
+        return;
+      }
+      this.listener?.user?.(session.user);
+      this.openSocket();
+    } catch (err) {
+      if (err instanceof NetworkError) return this.retryBoot('unreachable');
+      throw err;
+    }
+  }
+
+  private retryBoot(why: string): void {
+    if (this.stopped) return;
+    this.setPresence('offline', why);
+    this.retryTimer = this.timers.set(() => void this.boot(), backoffDelay(this.attempt++, this.random));
+  }
+
+  /** Fetches the plant model and hands it on when it is not the one already delivered. */
+  private async loadPlant(): Promise<boolean> {
+    const res = await this.opts.rest.plant();
+    if (this.stopped || !res.ok) return false;
+    if (res.data.hash !== this.plantHash) {
+      this.plantHash = res.data.hash;
+      this.listener?.plant(res.data.plant, res.data.hash);
+    }
+    return true;
+  }
+
+  private openSocket(): void {
+    const socket = this.connect(this.opts.rest.baseUrl);
+    this.socket = socket;
+    socket.on('connect', () => this.hello());
+    socket.on('disconnect', (reason: string) => {
+      if (this.stopped) return;
+      this.leaveLive();
+      // A server-side disconnect is not retried by socket.io itself.
+      if (reason === 'io server disconnect') this.timers.set(() => this.socket?.connect(), backoffDelay(0, this.random));
+    });
+    socket.on('connect_error', () => {
+      if (this.current !== 'live') this.leaveLive();
+    });
+    socket.on(ServerEvents.event, (raw: unknown) => this.onEvent(raw));
+    socket.on(ServerEvents.frame, (raw: unknown) => this.onFrame(raw));
+    socket.on(ServerEvents.resync, () => this.hello());
+  }
+
+  private hello(): void {
+    const socket = this.socket;
+    const session = this.opts.session.current();
+    if (!socket || this.stopped) return;
+    if (!session) {
+      socket.disconnect();
+      void this.boot();
+      return;
+    }
+    this.resyncing = true;
+    const hello: Hello = { protocolVersion: PROTOCOL_VERSION, token: session.token, clientName: this.opts.clientName ?? 'vigil-console' };
+    if (this.haveState) hello.lastSeq = this.state.seq;
+    socket.timeout(ACK_TIMEOUT_MS).emit(ClientEvents.hello, hello, (err, ack) => {
+      if (socket !== this.socket || this.stopped) return;
+      if (err) {
+        if (socket.connected) this.timers.set(() => this.hello(), backoffDelay(this.attempt++, this.random));
+        return;
+      }
+      void this.onHelloAck(ack);
+    });
+  }
+
+  private async onHelloAck(ack: unknown): Promise<void> {
+    const a = ack as { ok?: unknown; code?: unknown; message?: unknown; data?: unknown } | null;
+    if (!a || a.ok !== true) {
+      const code = typeof a?.code === 'string' ? a.code : 'bad_reply';
+      if (code === 'unauthenticated') {
+        // A token from before a server restart: a local session may still be had without a prompt.
+        this.opts.session.clear();
+        this.socket?.disconnect();
+        this.socket = null;
+        if (++this.authFailures > 1) {
+          this.waitingForUser = true;
+          this.setPresence('error', 'sign_in');
+        } else void this.boot();
+        return;
+      }
+      this.rejected.hello++;
+      this.setPresence('error', code);
+      this.socket?.disconnect();
+      return;
+    }
+    const parsed = helloReplySchema.safeParse(a.data);
+    if (!parsed.success) {
+      this.rejected.hello++;
+      this.setPresence('error', 'bad_reply');
+      return;
+    }
+    const reply = parsed.data;
+    this.authFailures = 0;
+    this.offsetMs = reply.serverTime - this.clock();
+    this.listener?.user?.(reply.user);
+    if (reply.plantHash !== this.plantHash) {
+      // The server now runs another plant model: fetch it before any of its frames arrive.
+      try {
+        await this.loadPlant();
+      } catch {
+        this.socket?.disconnect();
+        return this.retryBoot('plant');
+      }
+    }
+    if (!this.applyReply(reply)) {
+      this.haveState = false;
+      return this.hello();
+    }
+    this.resyncing = false;
+    this.attempt = 0;
+    this.socket?.emit(ClientEvents.subscribe, { areas: '*' }, () => undefined);
+    this.timers.clear(this.offlineTimer);
+    this.offlineTimer = null;
+    this.setPresence('live', null);
+  }
+
+  /** Applies a hello reply; false when its events do not continue the state (ask for a snapshot). */
+  private applyReply(reply: HelloReply): boolean {
+    let state = this.state;
+    if (reply.resume === 'snapshot') {
+      if (!reply.snapshot || !isCommandState(reply.snapshot.state)) return false;
+      state = reply.snapshot.state;
+    }
+    try {
+      for (const e of reply.events ?? []) if (e.seq > state.seq) state = reduce(state, e);
+    } catch {
+      return false;
+    }
+    this.state = state;
+    this.haveState = true;
+    this.listener?.state(state);
+    return true;
+  }
+
+  private onEvent(raw: unknown): void {
+    if (this.resyncing || !this.haveState) return;
+    const parsed = journalEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.rejected.event++;
+      return;
+    }
+    const e: JournalEvent = parsed.data;
+    if (e.seq <= this.state.seq) return;
+    if (e.seq !== this.state.seq + 1) return this.hello();
+    this.state = reduce(this.state, e);
+    this.listener?.state(this.state);
+  }
+
+  private onFrame(raw: unknown): void {
+    if (!(raw instanceof ArrayBuffer || raw instanceof Uint8Array)) {
+      this.rejected.frame++;
+      return;
+    }
+    try {
+      this.listener?.samples(decodeFrame(raw));
+    } catch (err) {
+      if (!(err instanceof FrameError)) throw err;
+      this.rejected.frame++;
+    }
+  }
+
+  /** Lost the server: 'reconnecting' at once, 'offline' if it stays away. */
+  private leaveLive(): void {
+    if (this.current === 'live' || this.current === 'connecting') this.setPresence('reconnecting', null);
+    if (this.offlineTimer === null) {
+      this.offlineTimer = this.timers.set(() => {
+        this.offlineTimer = null;
+        if (this.current !== 'live' && !this.stopped) this.setPresence('offline', null);
+      }, this.opts.offlineAfterMs ?? 8000);
+    }
+  }
+
+  private setPresence(p: Presence, detail: string | null): void {
+    this.current = p;
+    this.listener?.presence(p, detail);
+  }
+}
+
+/** Structural check of a snapshot's state before it replaces the console's. */
+function isCommandState(v: unknown): v is CommandState {
+  const s = v as Partial<CommandState> | null;
+  return !!s && typeof s.seq === 'number' && typeof s.bands === 'object' && s.bands !== null && typeof s.injections === 'object' && Array.isArray(s.recent);
+}

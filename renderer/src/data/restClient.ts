@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { plantSchema, type Plant } from '../../../shared/plant/schema';
+import { recentSchema, routes, sessionSchema, type Recent, type Session } from '../../../shared/protocol/rest';
+import { errorCodes, type Ack } from '../../../shared/protocol/messages';
+
+/** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
+export class NetworkError extends Error {}
+
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+const failSchema = z.object({ ok: z.literal(false), code: z.enum(errorCodes), message: z.string() });
+
+/**
+ * Thin typed client of the plant server's REST API (shared/protocol/rest). Every answer is
+ * validated; a well-formed `{ok:false}` comes back as such, anything else throws NetworkError.
+ */
+export class RestClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
+  ) {}
+
+  plant(): Promise<Ack<{ hash: string; plant: Plant }>> {
+    return this.call(routes.plant, z.object({ hash: z.string(), plant: plantSchema }));
+  }
+
+  localSession(): Promise<Ack<Session>> {
+    return this.call(routes.localSession, sessionSchema);
+  }
+
+  signIn(user: string, password: string): Promise<Ack<Session>> {
+    return this.call(routes.session, sessionSchema, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, password }) });
+  }
+
+  recent(tagId: string, seconds: number, token: string | null): Promise<Ack<Recent>> {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    return this.call(`${routes.tagRecent(tagId)}?seconds=${Math.round(seconds)}`, recentSchema, { headers });
+  }
+
+  private async call<T>(path: string, data: z.ZodType<T>, init?: RequestInit): Promise<Ack<T>> {
+    let res: Response;
+    let body: unknown;
+    try {
+      res = await this.fetchFn(this.baseUrl + path, { cache: 'no-store', ...init });
+      body = await res.json();
+    } catch (err) {
+      throw new NetworkError(err instanceof Error ? err.message : String(err));
+    }
+    const okParsed = z.object({ ok: z.literal(true), data }).safeParse(body);
+    if (okParsed.success) return { ok: true, data: okParsed.data.data as T };
+    const failParsed = failSchema.safeParse(body);
+    if (failParsed.success) return failParsed.data;
+    throw new NetworkError(`unexpected answer from ${path} (HTTP ${res.status})`);
+  }
+}

@@ -1,0 +1,74 @@
+import { StrictMode } from 'react';
+import { plantSchema, type Plant } from '../../shared/plant/schema';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ConsoleContext } from './app/ConsoleContext';
+import { ConsoleController } from './app/ConsoleController';
+import { ConsoleDb } from './cache/ConsoleDb';
+import { DexieConsoleCache } from './cache/consoleCache';
+import type { DataSource } from './data/DataSource';
+import { FakeSource } from './data/FakeSource';
+import { LiveSource } from './data/LiveSource';
+import { RestClient } from './data/restClient';
+import { SessionClient } from './data/sessionClient';
+import { installDiagnostics } from './diagnostics/diagnostics';
+import { initI18n, pickLanguage, type Lang } from './i18n/i18n';
+import type { MapView } from './map/MapView';
+import { loadPlatformConfig } from './platform/platformConfig';
+import { plantStore } from './stores/plantStore';
+import { tagStore } from './stores/tagStore';
+import { uiStore } from './stores/uiStore';
+import { LANG_KEY, setLanguage } from './ui/LanguageSwitch';
+import './styles.css';
+
+let mapView: MapView | null = null;
+const onView = (v: MapView | null): void => {
+  mapView = v;
+};
+
+function storedLang(): Lang | null {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    return v === 'zh' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A dev-only fake plant (`?fake=<url of {hash, plant} JSON>` on the vite dev server). */
+async function devFakeSource(): Promise<DataSource | null> {
+  if (!import.meta.env.DEV) return null;
+  const url = new URL(window.location.href).searchParams.get('fake');
+  if (!url) return null;
+  const body = (await (await fetch(url)).json()) as { data?: { hash?: string; plant?: Plant } } & { hash?: string; plant?: Plant };
+  const d = body.data ?? body;
+  const plant = d.plant ? plantSchema.parse(d.plant) : null;
+  return plant ? new FakeSource({ plant, hash: d.hash }) : null;
+}
+
+async function main(): Promise<void> {
+  const cfg = await loadPlatformConfig();
+  const lang = storedLang() ?? pickLanguage(cfg.locale);
+  await initI18n(lang);
+  setLanguage(lang);
+
+  const rest = new RestClient(cfg.serverUrl);
+  const session = new SessionClient(rest, window.sessionStorage);
+  const source = (await devFakeSource()) ?? new LiveSource({ rest, session, clientName: `vigil-${cfg.shell}` });
+  // One cache per plant server, so a console pointed elsewhere never shows another plant.
+  const cache = new DexieConsoleCache(new ConsoleDb(`vigil-console:${cfg.serverUrl}`));
+  const controller = new ConsoleController({ source, cache, tags: tagStore, signIn: (u, p) => session.signIn(u, p) });
+  installDiagnostics({ store: tagStore, map: () => mapView, presence: () => uiStore.getState().presence, hash: () => plantStore.getState().hash });
+  window.addEventListener('pagehide', () => void controller.persist());
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ConsoleContext.Provider value={controller}>
+        <App onView={onView} />
+      </ConsoleContext.Provider>
+    </StrictMode>,
+  );
+  await controller.start();
+}
+
+void main();

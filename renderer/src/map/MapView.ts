@@ -1,0 +1,342 @@
+import {
+  Color,
+  DirectionalLight,
+  HemisphereLight,
+  Mesh,
+  MeshBasicMaterial,
+  PerspectiveCamera,
+  Raycaster,
+  RingGeometry,
+  Scene,
+  Vector2,
+  Vector3,
+  WebGLRenderer,
+  type Intersection,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { CameraPreset, Plant } from '../../../shared/plant/schema';
+import type { Lang } from '../i18n/i18n';
+import type { TagStore } from '../stores/tagStore';
+import { overviewPreset } from './cameraPresets';
+import { toScene } from './coords';
+import { BuildingLayer } from './layers/BuildingLayer';
+import { EquipmentLayer } from './layers/EquipmentLayer';
+import { GroundLayer } from './layers/GroundLayer';
+import { LabelLayer } from './layers/LabelLayer';
+import type { MapLayer } from './layers/MapLayer';
+import { RoadLayer } from './layers/RoadLayer';
+import { SensorLayer } from './layers/SensorLayer';
+import { palette } from './palette';
+
+export interface MapViewOptions {
+  canvas: HTMLCanvasElement;
+  /** Element over the canvas for HTML labels. */
+  overlay: HTMLElement;
+  store: TagStore;
+  /** The data source's current time (for staleness). */
+  now: () => number;
+  lang: Lang;
+  onHover: (hover: { index: number; x: number; y: number } | null) => void;
+  onSelect: (index: number) => void;
+}
+
+export interface MapStats {
+  /** Draw calls of the last render (renderer.info.render.calls). */
+  calls: number;
+  triangles: number;
+  renders: number;
+  markers: number;
+  markerSize: number;
+}
+
+/** Markers keep about this share of the camera's distance to its target as their size (≈ 8 px). */
+const MARKER_SHARE = 0.008;
+const FLY_MS = 700;
+const STALE_SCAN_MS = 1000;
+/** Screen distance within which a marker is picked when the ray misses every marker, px. */
+const PICK_PX = 10;
+
+const tmp = new Vector3();
+
+/**
+ * The 3D plant map, drawn imperatively by layers. Renders on demand only: when the tag store
+ * reports a change of look, the camera moves, the view is resized, or a value goes stale.
+ */
+export class MapView {
+  readonly renderer: WebGLRenderer;
+  readonly scene = new Scene();
+  readonly camera = new PerspectiveCamera(45, 1, 1, 20_000);
+  readonly controls: OrbitControls;
+  private layers: MapLayer[] = [];
+  private sensors: SensorLayer | null = null;
+  private labels: LabelLayer | null = null;
+  private plant: Plant | null = null;
+  private lang: Lang;
+  private frameRequested = false;
+  private renders = 0;
+  private width = 1;
+  private height = 1;
+  private readonly raycaster = new Raycaster();
+  private readonly ndc = new Vector2();
+  private readonly hits: Intersection[] = [];
+  private readonly selection: Mesh;
+  private selected = -1;
+  private readonly fly = { active: false, start: 0, fromPos: new Vector3(), fromTarget: new Vector3(), toPos: new Vector3(), toTarget: new Vector3() };
+  private pointer = { x: 0, y: 0, pending: false, inside: false, downX: 0, downY: 0 };
+  private readonly staleTimer: ReturnType<typeof setInterval>;
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(private readonly opts: MapViewOptions) {
+    this.lang = opts.lang;
+    this.renderer = new WebGLRenderer({ canvas: opts.canvas, antialias: true, powerPreference: 'high-performance' });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    this.scene.background = new Color(palette.background);
+    this.scene.add(new HemisphereLight(0xffffff, 0x6f7378, 2.2));
+    const sun = new DirectionalLight(0xffffff, 1.6);
+    sun.position.set(-0.5, 1, 0.35);
+    this.scene.add(sun);
+
+    const ring = new RingGeometry(0.9, 1.25, 32).rotateX(-Math.PI / 2);
+    this.selection = new Mesh(ring, new MeshBasicMaterial({ color: palette.selection, depthTest: false, transparent: true }));
+    this.selection.renderOrder = 10;
+    this.selection.visible = false;
+    this.scene.add(this.selection);
+
+    this.controls = new OrbitControls(this.camera, opts.canvas);
+    this.controls.screenSpacePanning = false;
+    this.controls.maxPolarAngle = Math.PI * 0.47;
+    this.controls.minDistance = 8;
+    this.controls.maxDistance = 6000;
+    this.controls.addEventListener('change', this.onCameraChange);
+
+    const c = opts.canvas;
+    c.addEventListener('pointermove', this.onPointerMove);
+    c.addEventListener('pointerleave', this.onPointerLeave);
+    c.addEventListener('pointerdown', this.onPointerDown);
+    c.addEventListener('pointerup', this.onPointerUp);
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(c.parentElement ?? c);
+    this.resize();
+    this.staleTimer = setInterval(() => {
+      if (this.sensors?.scanStale(this.opts.now())) this.requestRender();
+    }, STALE_SCAN_MS);
+  }
+
+  /** Builds the layers of a plant model (dropping the previous ones) and shows the whole plant. */
+  setPlant(plant: Plant): void {
+    this.clearLayers();
+    this.plant = plant;
+    this.sensors = new SensorLayer(plant, this.opts.store, () => this.requestRender());
+    this.layers = [new GroundLayer(plant), new RoadLayer(plant), new BuildingLayer(plant), new EquipmentLayer(plant), this.sensors];
+    for (const l of this.layers) this.scene.add(l.object);
+    this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
+    this.jumpTo(overviewPreset(plant));
+    this.setSelected(-1);
+  }
+
+  setLanguage(lang: Lang): void {
+    this.lang = lang;
+    this.labels?.setLanguage(lang);
+  }
+
+  /** Moves the camera to a preset (plant coordinates), animated. */
+  flyTo(preset: CameraPreset): void {
+    const f = this.fly;
+    f.fromPos.copy(this.camera.position);
+    f.fromTarget.copy(this.controls.target);
+    toScene(...preset.position, f.toPos);
+    toScene(...preset.target, f.toTarget);
+    f.start = performance.now();
+    f.active = true;
+    this.requestRender();
+  }
+
+  overview(): CameraPreset | null {
+    return this.plant ? overviewPreset(this.plant) : null;
+  }
+
+  setSelected(index: number): void {
+    this.selected = index;
+    this.placeSelection();
+    this.requestRender();
+  }
+
+  requestRender(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(this.frame);
+  }
+
+  stats(): MapStats {
+    const r = this.renderer.info.render;
+    return { calls: r.calls, triangles: r.triangles, renders: this.renders, markers: this.sensors?.object.count ?? 0, markerSize: this.sensors?.markerSize ?? 0 };
+  }
+
+  /** The look of a tag's marker as drawn (sensorStyle Look code), or null. */
+  lookAt(index: number): number | null {
+    return this.sensors?.lookAt(index) ?? null;
+  }
+
+  /** CSS-pixel position of a tag's marker in the canvas, or null when it is off screen. */
+  screenPosition(index: number): { x: number; y: number } | null {
+    const s = this.sensors;
+    if (!s || index < 0 || index >= s.count) return null;
+    s.centreOf(index, tmp).project(this.camera);
+    if (tmp.z > 1 || tmp.x < -1 || tmp.x > 1 || tmp.y < -1 || tmp.y > 1) return null;
+    return { x: ((tmp.x + 1) / 2) * this.width, y: ((1 - tmp.y) / 2) * this.height };
+  }
+
+  /** The tag under a canvas point (CSS px): the marker the ray hits, else the nearest within a few px; -1 if none. */
+  pick(x: number, y: number): number {
+    const s = this.sensors;
+    if (!s) return -1;
+    this.ndc.set((x / this.width) * 2 - 1, 1 - (y / this.height) * 2);
+    this.raycaster.setFromCamera(this.ndc, this.camera);
+    this.hits.length = 0;
+    s.object.raycast(this.raycaster, this.hits);
+    let best = -1;
+    let bestDist = Infinity;
+    for (const h of this.hits) {
+      if (h.instanceId !== undefined && h.distance < bestDist) {
+        best = h.instanceId;
+        bestDist = h.distance;
+      }
+    }
+    this.hits.length = 0;
+    if (best >= 0) return best;
+    let bestPx = PICK_PX * PICK_PX;
+    for (let i = 0; i < s.count; i++) {
+      s.centreOf(i, tmp).project(this.camera);
+      if (tmp.z > 1) continue;
+      const dx = ((tmp.x + 1) / 2) * this.width - x;
+      const dy = ((1 - tmp.y) / 2) * this.height - y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 < bestPx) {
+        bestPx = d2;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  dispose(): void {
+    clearInterval(this.staleTimer);
+    this.resizeObserver.disconnect();
+    const c = this.opts.canvas;
+    c.removeEventListener('pointermove', this.onPointerMove);
+    c.removeEventListener('pointerleave', this.onPointerLeave);
+    c.removeEventListener('pointerdown', this.onPointerDown);
+    c.removeEventListener('pointerup', this.onPointerUp);
+    this.controls.removeEventListener('change', this.onCameraChange);
+    this.controls.dispose();
+    this.clearLayers();
+    this.selection.geometry.dispose();
+    (this.selection.material as MeshBasicMaterial).dispose();
+    this.renderer.dispose();
+  }
+
+  private frame = (): void => {
+    this.frameRequested = false;
+    if (this.fly.active) this.stepFly();
+    this.sensors?.update(this.opts.now());
+    this.placeSelection();
+    this.renderer.render(this.scene, this.camera);
+    this.labels?.update(this.camera, this.width, this.height);
+    this.renders++;
+  };
+
+  private stepFly(): void {
+    const f = this.fly;
+    const t = Math.min(1, (performance.now() - f.start) / FLY_MS);
+    const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+    this.camera.position.lerpVectors(f.fromPos, f.toPos, e);
+    this.controls.target.lerpVectors(f.fromTarget, f.toTarget, e);
+    this.controls.update();
+    if (t >= 1) f.active = false;
+    else this.requestRender();
+  }
+
+  private jumpTo(preset: CameraPreset): void {
+    toScene(...preset.position, this.camera.position);
+    toScene(...preset.target, this.controls.target);
+    this.fly.active = false;
+    this.controls.update();
+    this.onCameraChange();
+  }
+
+  private onCameraChange = (): void => {
+    const s = this.sensors;
+    if (s) {
+      const size = Math.min(25, Math.max(0.35, this.camera.position.distanceTo(this.controls.target) * MARKER_SHARE));
+      // Rescaling rewrites every marker: only when the size is off by more than 8 %.
+      if (Math.abs(size / s.markerSize - 1) > 0.08) s.setSize(size);
+    }
+    this.requestRender();
+  };
+
+  private placeSelection(): void {
+    const s = this.sensors;
+    const i = this.selected;
+    this.selection.visible = !!s && i >= 0 && i < s.count;
+    if (!s || !this.selection.visible) return;
+    s.baseOf(i, this.selection.position);
+    this.selection.scale.setScalar(s.markerSize * s.scaleAt(i) * 1.1);
+  }
+
+  private resize(): void {
+    const el = this.opts.canvas.parentElement ?? this.opts.canvas;
+    const w = Math.max(1, el.clientWidth);
+    const h = Math.max(1, el.clientHeight);
+    if (w === this.width && h === this.height) return;
+    this.width = w;
+    this.height = h;
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
+    this.requestRender();
+  }
+
+  private onPointerMove = (e: PointerEvent): void => {
+    const r = this.opts.canvas.getBoundingClientRect();
+    this.pointer.x = e.clientX - r.left;
+    this.pointer.y = e.clientY - r.top;
+    this.pointer.inside = true;
+    if (e.buttons !== 0) return;
+    if (this.pointer.pending) return;
+    this.pointer.pending = true;
+    requestAnimationFrame(() => {
+      this.pointer.pending = false;
+      if (!this.pointer.inside) return;
+      const index = this.pick(this.pointer.x, this.pointer.y);
+      this.opts.onHover(index >= 0 ? { index, x: this.pointer.x, y: this.pointer.y } : null);
+    });
+  };
+
+  private onPointerLeave = (): void => {
+    this.pointer.inside = false;
+    this.opts.onHover(null);
+  };
+
+  private onPointerDown = (e: PointerEvent): void => {
+    this.pointer.downX = e.clientX;
+    this.pointer.downY = e.clientY;
+  };
+
+  private onPointerUp = (e: PointerEvent): void => {
+    if (e.button !== 0 || Math.hypot(e.clientX - this.pointer.downX, e.clientY - this.pointer.downY) > 4) return;
+    const r = this.opts.canvas.getBoundingClientRect();
+    const index = this.pick(e.clientX - r.left, e.clientY - r.top);
+    if (index >= 0) this.opts.onSelect(index);
+  };
+
+  private clearLayers(): void {
+    for (const l of this.layers) {
+      this.scene.remove(l.object);
+      l.dispose();
+    }
+    this.layers = [];
+    this.sensors = null;
+    this.labels?.dispose();
+    this.labels = null;
+  }
+}

@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Tag } from '../../../shared/plant/schema';
+import { useConsole } from '../app/ConsoleContext';
+import { tagStore } from '../stores/tagStore';
+import { drawTrend } from './drawTrend';
+import { TrendSeries } from './trendSeries';
+
+const WINDOW_MS = 10 * 60_000;
+/** The chart redraws at most this often, ms (and once a second to scroll the time axis). */
+const REDRAW_MS = 250;
+
+/**
+ * Last 10 minutes of one tag: the server's recent history, then live samples from the tag
+ * store as they arrive. Drawn on a 2D canvas; no React state per sample.
+ */
+export function TrendChart({ tag, index }: { tag: Tag; index: number }): React.JSX.Element {
+  const { t } = useTranslation();
+  const controller = useConsole();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'offline'>('loading');
+  const [points, setPoints] = useState(0);
+
+  useEffect(() => {
+    const series = new TrendSeries(WINDOW_MS);
+    let dirty = true;
+    let cancelled = false;
+    const take = (): void => {
+      if (Number.isFinite(tagStore.times[index]) && tagStore.times[index]! > 0 && series.push(tagStore.times[index]!, tagStore.values[index]!)) dirty = true;
+    };
+    take();
+    setStatus('loading');
+    void controller.source.recent(tag.id, WINDOW_MS / 1000).then((recent) => {
+      if (cancelled) return;
+      if (recent) series.load(recent);
+      setStatus(recent ? 'ready' : 'offline');
+      dirty = true;
+    });
+    const unsubscribe = tagStore.subscribe(() => take());
+    const draw = (): void => {
+      const c = canvas.current;
+      if (!c) return;
+      const w = c.clientWidth;
+      const h = c.clientHeight;
+      const ratio = window.devicePixelRatio || 1;
+      if (c.width !== Math.round(w * ratio)) c.width = Math.round(w * ratio);
+      if (c.height !== Math.round(h * ratio)) c.height = Math.round(h * ratio);
+      const ctx = c.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const now = controller.now();
+      series.trim(now);
+      drawTrend(ctx, w, h, series, tag, now);
+      c.dataset.points = String(series.times.length);
+      setPoints(series.times.length);
+    };
+    let last = 0;
+    const id = setInterval(() => {
+      const now = performance.now();
+      if (dirty || now - last > 1000) {
+        dirty = false;
+        last = now;
+        draw();
+      }
+    }, REDRAW_MS);
+    draw();
+    return () => {
+      cancelled = true;
+      unsubscribe();
+      clearInterval(id);
+    };
+  }, [controller, tag, index]);
+
+  return (
+    <div className="trend">
+      <div className="trend-title">{t('panel.trend')}</div>
+      <canvas ref={canvas} className="trend-canvas" data-testid="trend-canvas" />
+      {status === 'loading' && <div className="trend-note">{t('panel.trendLoading')}</div>}
+      {status === 'offline' && <div className="trend-note">{t('panel.trendOffline')}</div>}
+      {status === 'ready' && points === 0 && <div className="trend-note">{t('panel.trendEmpty')}</div>}
+    </div>
+  );
+}
