@@ -3,8 +3,8 @@
 // pointed at it. Where Electron cannot run (no binary, offline, CI, no display) it says so in one
 // line and keeps serving the console to browsers until Ctrl-C.
 //
-// Arguments are passed to the server (`npm start -- --port 5000 --seed 7`); defaults are
-// `--port 4870 --data ./.data`. Environment:
+// Arguments are passed to the server as they are (`npm start -- --port 5000 --seed 7`); its
+// defaults are 127.0.0.1:4870 and the data folder $VIGIL_DATA or ./.data. Environment:
 //   VIGIL_NO_ELECTRON=1                   never launch Electron (browser only)
 //   VIGIL_SERVER_ENTRY=FILE               run this server build instead of dist/server/main.js
 //   ELECTRON_OVERRIDE_DIST_PATH=DIR       use the Electron binary in DIR
@@ -19,11 +19,6 @@ import { createInterface } from 'node:readline';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const LISTENING = 'VIGIL_LISTENING ';
-
-function serverArgs(argv) {
-  const has = (name) => argv.some((a) => a === name || a.startsWith(`${name}=`));
-  return [...argv, ...(has('--port') ? [] : ['--port', '4870']), ...(has('--data') ? [] : ['--data', './.data'])];
-}
 
 const truthy = (v) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 
@@ -82,7 +77,7 @@ function main() {
     console.error(`No built plant server at ${entry}; run \`node build/build.mjs\` first (npm start does).`);
     process.exit(1);
   }
-  const server = spawn(process.execPath, [entry, ...serverArgs(process.argv.slice(2))], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let electron = null;
   let stopping = false;
 

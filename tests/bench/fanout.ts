@@ -72,7 +72,7 @@ class ClientsProcess {
     return this.request('connected', msg);
   }
 
-  async mark(): Promise<{ updates: number; messages: number; atMs: number }> {
+  async mark(): Promise<{ updates: number; messages: number; atMs: number; wrong: number }> {
     const id = this.nextMark++;
     const m = await this.request(id, { cmd: 'mark', id });
     if (m.type !== 'mark') throw new Error('unexpected answer to mark');
@@ -129,6 +129,8 @@ export async function runFanout(opts: FanoutOptions): Promise<FanoutResult[]> {
       for (let i = 0; i < 200 && minAcked() < sent - creditEvery[spec.name]; i++) await sleep(10);
       await sleep(100);
       if (clients.failure) throw new Error(`client failed: ${clients.failure}`);
+      if (b.wrong > 0) throw new Error(`${spec.name}: clients decoded ${b.wrong} values that were never sent`);
+      if (b.updates - a.updates <= 0) throw new Error(`${spec.name}: no updates reached the clients`);
       const seconds = (b.atMs - a.atMs) / 1000;
       results.push({
         mode: spec.name,

@@ -5,7 +5,7 @@
  * window of messages per client. The parent reads the update counters through IPC marks.
  */
 import { io as connect, type Socket } from 'socket.io-client';
-import { applier, modes, type FanoutShape, type ModeName } from './fanoutPayloads';
+import { applier, modes, valueOf, type FanoutShape, type ModeName } from './fanoutPayloads';
 
 export type ToClients =
   | { cmd: 'connect'; url: string; clients: number; shape: FanoutShape; creditEvery: Record<ModeName, number> }
@@ -14,7 +14,8 @@ export type ToClients =
 
 export type FromClients =
   | { type: 'connected' }
-  | { type: 'mark'; id: number; updates: number; messages: number; atMs: number }
+  /** `wrong`: table slots, over all clients, holding a value no message carried for that tag. */
+  | { type: 'mark'; id: number; updates: number; messages: number; atMs: number; wrong: number }
   | { type: 'error'; message: string };
 
 function send(msg: FromClients): void {
@@ -23,6 +24,12 @@ function send(msg: FromClients): void {
 
 export function runClients(): void {
   const sockets: Socket[] = [];
+  const tables: Float64Array[] = [];
+  const wrong = () => {
+    let n = 0;
+    for (const t of tables) for (let i = 0; i < t.length; i++) if (t[i] !== 0 && t[i] !== valueOf(i)) n++;
+    return n;
+  };
   let updates = 0;
   let messages = 0;
   process.on('message', (raw: ToClients) => {
@@ -31,13 +38,15 @@ export function runClients(): void {
       process.exit(0);
     }
     if (raw.cmd === 'mark') {
-      send({ type: 'mark', id: raw.id, updates, messages, atMs: performance.now() });
+      const atMs = performance.now();
+      send({ type: 'mark', id: raw.id, updates, messages, atMs, wrong: wrong() });
       return;
     }
     const { url, clients, shape, creditEvery } = raw;
     let connected = 0;
     for (let c = 0; c < clients; c++) {
       const latest = new Float64Array(shape.tags);
+      tables.push(latest);
       const socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(socket);
       for (const mode of modes(shape)) {

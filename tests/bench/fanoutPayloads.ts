@@ -38,7 +38,8 @@ export function tagName(i: number): string {
   return `U${String(unit).padStart(3, '0')}.${['TI', 'PI', 'LI', 'FI', 'AI'][i % 5]}-${String(i % 100).padStart(2, '0')}`;
 }
 
-function valueOf(i: number): number {
+/** The value every message carries for tag `i`, so clients can check what they decoded. */
+export function valueOf(i: number): number {
   return 20 + ((i * 7919) % 1000) / 10;
 }
 
