@@ -33,6 +33,15 @@ export function boxesOverlap(a: Box3, b: Box3): boolean {
   return true;
 }
 
+/** True when `p` lies strictly inside the equipment's solid (not merely its bounding box). */
+export function insideSolid(p: Vec3, e: Pick<Equipment, 'position' | 'shape'>): boolean {
+  const [x, y, z] = e.position;
+  const s = e.shape;
+  if (s.type === 'box') return Math.abs(p[0] - x) < s.size[0] / 2 && Math.abs(p[1] - y) < s.size[1] / 2 && p[2] > z && p[2] < z + s.size[2];
+  if (s.type === 'cylinder') return Math.hypot(p[0] - x, p[1] - y) < s.radius && p[2] > z && p[2] < z + s.height;
+  return Math.hypot(p[0] - x, p[1] - y, p[2] - z - s.radius) < s.radius;
+}
+
 export function insideFootprint(p: Vec2 | Vec3, box: Box3): boolean {
   return p[0] >= box[0][0] && p[0] <= box[1][0] && p[1] >= box[0][1] && p[1] <= box[1][1];
 }
@@ -140,8 +149,15 @@ export class PlantBuilder {
     if (host && !indoor) throw new Error(`${eq.id} overlaps building ${host.id}`);
     if (indoor && !host) throw new Error(`${eq.id} is marked indoor but stands in no building`);
     if (indoor) this.indoor.add(eq.id);
+    const hit = this.tags.find((t) => (t.kind === 'gas_combustible' || t.kind === 'gas_toxic') && insideSolid(t.position, eq));
+    if (hit) throw new Error(`${eq.id} would swallow detector ${hit.id}`);
     this.equipment.push(eq);
     return eq;
+  }
+
+  /** True when a point lies inside any equipment placed so far. */
+  blocked(p: Vec3): boolean {
+    return this.equipment.some((e) => insideSolid(p, e));
   }
 
   /** True for equipment placed inside a building: gas detection uses the enclosed spacing. */

@@ -63,42 +63,51 @@ export function detectorLimits(std: Standards, type: DetectorType, c: StandardCh
 const hdist = (a: Vec3 | readonly number[], b: Vec3 | readonly number[]): number => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
 
 /**
- * Three detector positions (x, y) beside source `s`, 1 m apart. For round equipment they sit on
- * an arc 0.6 m out from the shell on the bearing of `s`; for boxes, 0.6 m out from the face
- * nearest to `s`. Where that is out of reach of `s` (a source high in the middle of a big
- * vessel), they stand around `s` itself, on the top platform.
+ * Candidate places for three detectors (x, y) beside source `s`, 1 m apart, best first. For
+ * round equipment they sit on an arc 0.6 m out from the shell, first on the bearing of `s` and
+ * then turning away from it; for boxes, 0.6 m out from the face nearest to `s`, then the other
+ * faces. Last, three points around `s` itself (a top platform, for a source high in the middle
+ * of a big vessel).
  */
-function triple(eq: Equipment, s: Vec3, reach: number, fallbackBearing: number): [number, number][] {
+function triples(eq: Equipment, s: Vec3, fallbackBearing: number): [number, number][][] {
   const [cx, cy] = eq.position;
   const sh = eq.shape;
-  let pts: [number, number][];
+  const out: [number, number][][] = [];
   if (sh.type === 'box') {
     const hx = sh.size[0] / 2;
     const hy = sh.size[1] / 2;
     const px = s[0] - cx;
     const py = s[1] - cy;
     const clamp = (v: number, h: number): number => Math.max(-Math.max(0, h - 1), Math.min(Math.max(0, h - 1), v));
-    if (hx - Math.abs(px) < hy - Math.abs(py)) {
-      const x = cx + Math.sign(px || 1) * (hx + 0.6);
+    const xFace = (sign: number): [number, number][] => {
+      const x = cx + sign * (hx + 0.6);
       const y = cy + clamp(py, hy);
-      pts = [[x, y - 1], [x, y], [x, y + 1]];
-    } else {
-      const y = cy + Math.sign(py || 1) * (hy + 0.6);
+      return [[x, y - 1], [x, y], [x, y + 1]];
+    };
+    const yFace = (sign: number): [number, number][] => {
+      const y = cy + sign * (hy + 0.6);
       const x = cx + clamp(px, hx);
-      pts = [[x - 1, y], [x, y], [x + 1, y]];
-    }
+      return [[x - 1, y], [x, y], [x + 1, y]];
+    };
+    const sx = Math.sign(px || 1);
+    const sy = Math.sign(py || 1);
+    if (hx - Math.abs(px) < hy - Math.abs(py)) out.push(xFace(sx), yFace(sy), yFace(-sy), xFace(-sx));
+    else out.push(yFace(sy), xFace(sx), xFace(-sx), yFace(-sy));
   } else {
     const rd = sh.radius + 0.6;
     const d = Math.hypot(s[0] - cx, s[1] - cy);
-    const th = d > 0.05 ? Math.atan2(s[1] - cy, s[0] - cx) : fallbackBearing;
+    const th0 = d > 0.05 ? Math.atan2(s[1] - cy, s[0] - cx) : fallbackBearing;
     const dt = Math.min(1 / rd, 0.6);
-    pts = [th - dt, th, th + dt].map((a) => [cx + rd * Math.cos(a), cy + rd * Math.sin(a)] as [number, number]);
+    for (const turn of [0, 1, -1, 2, -2, 3, -3, 4, -4, 6]) {
+      const th = th0 + (turn * Math.PI) / 6;
+      out.push([th - dt, th, th + dt].map((a) => [cx + rd * Math.cos(a), cy + rd * Math.sin(a)] as [number, number]));
+    }
   }
-  if (pts.some((p) => hdist(p, s) <= reach)) return pts;
-  return [0, 1, 2].map((k) => {
+  out.push([0, 1, 2].map((k) => {
     const a = fallbackBearing + (k * 2 * Math.PI) / 3;
     return [s[0] + Math.cos(a), s[1] + Math.sin(a)] as [number, number];
-  });
+  }));
+  return out;
 }
 
 const GROUP_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -127,9 +136,11 @@ export function placeDetectors(b: PlantBuilder, std: Standards, eq: Equipment, f
     while (uncovered.length > 0) {
       const seed = uncovered[0]!;
       const z = r2(mountingHeight(std, chem.densityRatio, seed[2]));
-      const pts = triple(eq, seed, reach, fallbackBearing);
+      const pts = triples(eq, seed, fallbackBearing).find(
+        (c) => c.some((p) => hdist(p, seed) <= reach) && c.every((p) => !b.blocked([p[0], p[1], z])),
+      );
+      if (!pts) throw new Error(`${eq.id}: no free place for detectors within ${spacing} m of ${seed.join(', ')}`);
       const left = uncovered.filter((s) => !pts.some((p) => hdist(p, s) <= reach));
-      if (left.includes(seed)) throw new Error(`${eq.id}: detector group does not reach its own source`);
       uncovered = left;
       const grp = `GRP-${eq.id}-${GROUP_LETTERS[group++] ?? String(group)}`;
       for (const p of pts) {
