@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyBand } from '../../shared/plant/band';
 import { createSimulator } from './createSimulator';
 import { buildTestPlant } from './testing/buildTestPlant';
 
@@ -47,5 +48,37 @@ describe('createSimulator', () => {
     sim.tick(t0);
     expect(sim.tick(t0 + 4000).count).toBe(0);
     expect(sim.tick(t0 + 5000).count).toBe(plant.tags.length);
+  });
+
+  it('crosses a long gap in one tick: one sample per tag at the latest due time, values still inside limits', () => {
+    const plant = buildTestPlant();
+    const sim = createSimulator(plant, { seed: 3, startTime: t0 });
+    sim.tick(t0);
+    for (let h = 1; h <= 48; h++) {
+      const now = t0 + h * 1800_000 + 250;
+      const b = sim.tick(now);
+      expect(b.count).toBe(plant.tags.length);
+      for (let k = 0; k < b.count; k++) {
+        const tag = plant.tags[b.ids[k] as number]!;
+        expect(b.times[k]).toBe(t0 + h * 1800_000);
+        expect(classifyBand(b.values[k] as number, b.quality[k] as number, tag.limits)).toBe('normal');
+      }
+    }
+  });
+
+  it('latest() mirrors the last samples; restore() lets a new simulator continue from them', () => {
+    const plant = buildTestPlant();
+    const a = createSimulator(plant, { seed: 3, startTime: t0 });
+    for (let s = 0; s <= 7200; s += 10) a.tick(t0 + s * 1000);
+    const snap = a.latest();
+    const i = plant.tags.findIndex((t) => t.id === 'T201-LT');
+    expect(snap.times[i]).toBe(t0 + 7200_000);
+    snap.values[i] = 71.5;
+    const b = createSimulator(plant, { seed: 99, startTime: t0 + 7201_000 });
+    b.restore(snap.values, snap.quality, snap.times);
+    expect(b.latest().values[i]).toBe(71.5);
+    const first = b.tick(t0 + 7201_000);
+    const k = Array.from(first.ids.subarray(0, first.count)).indexOf(i);
+    expect(Math.abs((first.values[k] as number) - 71.5)).toBeLessThan(1);
   });
 });

@@ -29,6 +29,9 @@ export interface SimulatorOptions {
 export const stepMs = 1000;
 /** A tick further than this past the last step is a gap: one long step, one sample per tag. */
 export const maxGapMs = 60_000;
+/** Across a gap, physics advances in steps of this length, and in at most this many steps. */
+const gapStepMs = 30_000;
+const maxGapSteps = 2880;
 /** Time constant of each tag's own slow drift, s. */
 const driftTauS = 1200;
 
@@ -78,12 +81,16 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
 
   const nextDue = new Float64Array(n).fill(opts.startTime);
   const drift = new Float64Array(n);
+  const driftDecay = L.periodMs.map((p) => Math.exp(-p / 1000 / driftTauS));
+  const driftScale = driftDecay.map((d) => Math.sqrt(1 - d * d));
   const driftT = new Float64Array(n).fill(opts.startTime);
   const latestValues = new Float64Array(n).fill(NaN);
   const latestQuality = new Uint8Array(n).fill(Quality.Offline);
   const latestTimes = new Float64Array(n);
   let physicsTime = opts.startTime;
   let lastNow = opts.startTime - 1;
+  /** Latest time seen by tick or inject: when clear() takes effect. */
+  let current = opts.startTime;
   const batch: SampleBatch = { count: 0, ids: new Uint32Array(n), values: new Float64Array(n), times: new Float64Array(n), quality: new Uint8Array(n) };
 
   const grow = (): void => {
@@ -122,7 +129,12 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     }
     const ds = L.driftSigma[i] as number;
     if (ds > 0) {
-      drift[i] = ou(drift[i] as number, 0, driftTauS, ds, (t - (driftT[i] as number)) / 1000, noiseRng);
+      const dtS = (t - (driftT[i] as number)) / 1000;
+      // The usual step is one period: its decay is precomputed (same arithmetic as ou()).
+      drift[i] =
+        dtS === (L.periodMs[i] as number) / 1000
+          ? (drift[i] as number) * (driftDecay[i] as number) + ds * (driftScale[i] as number) * noiseRng.normal()
+          : ou(drift[i] as number, 0, driftTauS, ds, dtS, noiseRng);
       driftT[i] = t;
       v += drift[i] as number;
     }
@@ -167,8 +179,14 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
 
   const jump = (now: number): void => {
     const target = physicsTime + Math.floor((now - physicsTime) / stepMs) * stepMs;
-    physicsStep(target, (target - physicsTime) / 1000);
-    physicsTime = target;
+    // Cross the gap in coarse steps (the models are exact or sub-step for any dt), beyond a day
+    // in one leap first: a restart after a week must not replay the week.
+    const coarse = Math.max(gapStepMs, Math.ceil((target - physicsTime) / maxGapSteps / stepMs) * stepMs);
+    while (physicsTime < target) {
+      const next = Math.min(target, physicsTime + coarse);
+      physicsStep(next, (next - physicsTime) / 1000);
+      physicsTime = next;
+    }
     for (let i = 0; i < n; i++) {
       const p = L.periodMs[i] as number;
       const last = opts.startTime + Math.floor((now - opts.startTime) / p) * p;
@@ -181,6 +199,7 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
       batch.count = 0;
       if (!(now > lastNow)) return batch;
       lastNow = now;
+      current = Math.max(current, now);
       if (now - physicsTime > maxGapMs) jump(now);
       while (physicsTime + stepMs <= now) {
         emitDue(physicsTime + stepMs, false);
@@ -191,13 +210,15 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
       return batch;
     },
     inject(injection: Injection, now: number, id?: string): string {
-      lastNow = Math.max(lastNow, now);
+      current = Math.max(current, now);
       const key = injections.add(injection, now, id, latestValues);
-      for (const ti of plant.tags.keys()) if (injections.failMode[ti] === Fail.Offline) latestQuality[ti] = Quality.Offline;
+      if (injection.kind === 'detector_failure') {
+        for (let i = 0; i < n; i++) if (injections.failMode[i] === Fail.Offline) latestQuality[i] = Quality.Offline;
+      }
       return key;
     },
     clear(id?: string): string[] {
-      return injections.clear(Math.max(lastNow, physicsTime), id);
+      return injections.clear(current, id);
     },
     expire(now: number): string[] {
       return injections.expire(now);
@@ -220,6 +241,8 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
           modelOf[info.index]?.restore(info.index, ch, x);
         }
       }
+      // Re-derive the channels from the restored state before anything is sampled.
+      physicsStep(physicsTime, 0);
     },
   };
 }

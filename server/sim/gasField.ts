@@ -48,6 +48,10 @@ export class GasField {
   /** Current reading above (below, for oxygen) the detector's baseline, tag units. */
   readonly reading: Float64Array;
   private readonly target: Float64Array;
+  /** Detector positions, plant coordinates. */
+  private readonly px: Float64Array;
+  private readonly py: Float64Array;
+  private readonly pz: Float64Array;
   private readonly tags: readonly Tag[];
   private releases: Release[] = [];
 
@@ -57,6 +61,10 @@ export class GasField {
   ) {
     this.tags = plant.tags;
     this.tagOf = Int32Array.from(detectorTags);
+    const pos = (k: number, axis: 0 | 1 | 2): number => (plant.tags[detectorTags[k] as number] as Tag).position[axis];
+    this.px = Float64Array.from(detectorTags, (_, k) => pos(k, 0));
+    this.py = Float64Array.from(detectorTags, (_, k) => pos(k, 1));
+    this.pz = Float64Array.from(detectorTags, (_, k) => pos(k, 2));
     this.reading = new Float64Array(detectorTags.length);
     this.target = new Float64Array(detectorTags.length);
   }
@@ -111,17 +119,25 @@ export class GasField {
       r.tail += u * (moved - onFor);
       const near = t <= r.end ? 1 : Math.exp(-(t - r.end) / 1000 / nearFadeS);
       const release = { rateKgS: r.rateKgS, heightM: r.z, windSpeedMs: u, stability, virtualSourceM };
+      // The wind-frame axes once per release (toWindFrame, unrolled for the detector loop).
+      const axis = toWindFrame([0, 0], [0, 1], met.windFromDeg);
+      const ay = toWindFrame([0, 0], [1, 0], met.windFromDeg);
+      const point = { x: 0, y: 0, z: 0 };
       for (let i = 0; i < r.dets.length; i++) {
         const k = r.dets[i] as number;
-        const pos = (this.tags[this.tagOf[k] as number] as Tag).position;
-        const wf = toWindFrame([r.x, r.y], [pos[0], pos[1]], met.windFromDeg);
-        const far =
-          wf.downwind > r.tail && wf.downwind <= r.front
-            ? plumeConcentration(release, { x: wf.downwind, y: wf.crosswind, z: pos[2] })
-            : 0;
-        const dz = pos[2] - r.z;
-        const dist = Math.sqrt(wf.downwind * wf.downwind + wf.crosswind * wf.crosswind + dz * dz);
-        const nearC = near > 1e-6 ? near * nearFieldConcentration(r.rateKgS, u, dist) : 0;
+        const dx = (this.px[k] as number) - r.x;
+        const dy = (this.py[k] as number) - r.y;
+        const dz = (this.pz[k] as number) - r.z;
+        const downwind = dx * ay.downwind + dy * axis.downwind;
+        const crosswind = dx * ay.crosswind + dy * axis.crosswind;
+        let far = 0;
+        if (downwind > r.tail && downwind <= r.front) {
+          point.x = downwind;
+          point.y = crosswind;
+          point.z = this.pz[k] as number;
+          far = plumeConcentration(release, point);
+        }
+        const nearC = near > 1e-6 ? near * nearFieldConcentration(r.rateKgS, u, Math.sqrt(dx * dx + dy * dy + dz * dz)) : 0;
         this.target[k] = (this.target[k] as number) + Math.max(far, nearC) * (r.factors[i] as number);
       }
     }

@@ -1,6 +1,6 @@
 import type { Chemical, Equipment, Plant, Tag, TagKind } from '../../shared/plant/schema';
 import { Ch, NCH, channelOf, designKeys, type Channel } from './channels';
-import { bandAround, clampIntoBand, defaultOperatingPoint, insideBand } from './operatingPoint';
+import { atRangeEdge, bandAround, clampIntoBand, defaultOperatingPoint, insideBand } from './operatingPoint';
 import { unitConversion, type Affine } from './unitConvert';
 import { designKeyOf } from '../plant/designKeys';
 
@@ -282,5 +282,11 @@ function setupChannel(L: Layout, info: UnitInfo, ch: Channel, members: readonly 
     const m = Math.min(b.up, b.down);
     L.noise[i] = noiseFraction[t.kind] * m;
     L.driftSigma[i] = isMet(ch) ? 0 : driftFraction * m;
+    if (atRangeEdge(t, op) && !isMet(ch)) {
+      L.kUp[i] = 0;
+      L.kDown[i] = 0;
+      L.noise[i] = 0;
+      L.driftSigma[i] = 0;
+    }
   }
 }

@@ -55,9 +55,28 @@ export function clampIntoBand(t: Tag, value: number): number {
   return Math.min(hasUpper ? hi - pad : hi, Math.max(hasLower ? lo + pad : lo, value));
 }
 
+/**
+ * The band around `op`. A side with no alarm limit is bounded by the range only, which says
+ * nothing about normal movement: it is capped at the limited side's margin so excursions stay
+ * roughly symmetric (a cooling-water temperature with only an H limit does not swing 40 °C down).
+ */
 export function bandAround(t: Tag, op: number): OperatingBand {
   const tiny = 1e-6 * Math.max(1, Math.abs(t.range.hi - t.range.lo));
-  return { op, up: Math.max(tiny, upperBound(t) - op), down: Math.max(tiny, op - lowerBound(t)) };
+  let up = Math.max(tiny, upperBound(t) - op);
+  let down = Math.max(tiny, op - lowerBound(t));
+  const hasUpper = t.limits.h !== undefined || t.limits.hh !== undefined;
+  const hasLower = t.limits.l !== undefined || t.limits.ll !== undefined;
+  if (hasUpper && !hasLower) down = Math.min(down, up);
+  if (hasLower && !hasUpper) up = Math.min(up, down);
+  return { op, up, down };
+}
+
+/**
+ * A tag whose operating point sits on an edge of its range is in a discrete state — a stopped
+ * stand-by pump at 0 rpm, an ESD valve fully open at 100 %, a line with no flow — and holds it.
+ */
+export function atRangeEdge(t: Tag, op: number): boolean {
+  return op <= t.range.lo || op >= t.range.hi;
 }
 
 /** True when `value` is strictly inside the tag's limits with some room (for sharing a design value). */

@@ -4,6 +4,8 @@ import type { Layout } from './layout';
 import { couplingFor, pressureBase, slot, type Coupling, type StepContext, type UnitModel } from './stepContext';
 import type { Rng } from '../../shared/util/rng';
 
+/** Longest internal integration step, s. */
+const maxSubStepS = 5;
 /** ΔHvap/R of a typical reactor solvent (toluene, methanol), K. */
 const solventB = 4000;
 
@@ -100,10 +102,16 @@ export class ReactorModel implements UnitModel {
   }
 
   step(ctx: StepContext): void {
-    const { L, rng, dt } = ctx;
+    // The jacket loop is integrated explicitly: keep its sub-steps short for stability.
+    const n = Math.max(1, Math.ceil(ctx.dt / maxSubStepS));
+    for (let k = n - 1; k >= 0; k--) this.subStep(ctx, ctx.t - (k * ctx.dt * 1000) / n, ctx.dt / n);
+  }
+
+  private subStep(ctx: StepContext, t: number, dt: number): void {
+    const { L, rng } = ctx;
     for (const r of this.reactors.values()) {
       const u = r.u;
-      const sp = this.setpoints(r, ctx.t);
+      const sp = this.setpoints(r, t);
       const sT = slot(u, Ch.T);
       const upT = L.up[sT] as number;
       // Jacket controller: proportional on bulk error, jacket lags its target, bulk lags jacket.
@@ -131,9 +139,9 @@ export class ReactorModel implements UnitModel {
       L.x[sT] = tOut;
       L.x[slot(u, Ch.P)] = p;
       const sJ = slot(u, Ch.TJ);
-      // Jacket channel: normalised heat duty (see layout), ±0.45 in normal operation; a runaway
+      // Jacket channel: normalised heat duty (see layout), ±0.3 in normal operation; a runaway
       // (overpressure) pushes it up by the temperature rise as a fraction of the bulk margin.
-      L.x[sJ] = 0.45 * clamp((r.tJacket - r.tBulk) / Math.max(r.ampT, 1), -1, 1) + rise / upT;
+      L.x[sJ] = 0.3 * clamp((r.tJacket - r.tBulk) / Math.max(r.ampT, 1), -1, 1) + rise / upT;
       L.x[sL] = r.level;
       L.x[sF] = (L.xd[sF] as number) + r.feedDev;
       L.x[sN] = (L.xd[sN] as number) + r.speedDev;

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyBand, Quality } from '../../shared/plant/band';
+import type { Plant } from '../../shared/plant/schema';
+import { loadPlant } from '../plant/loadPlant';
+import { createSimulator } from './createSimulator';
+
+const root = path.resolve(__dirname, '../..');
+const t0 = Date.UTC(2025, 6, 1, 6, 0, 0);
+
+function crossings(plant: Plant, seconds: number, seed: number): string[] {
+  const sim = createSimulator(plant, { seed, startTime: t0 });
+  const out: string[] = [];
+  for (let s = 0; s <= seconds; s++) {
+    const b = sim.tick(t0 + s * 1000);
+    for (let k = 0; k < b.count; k++) {
+      const tag = plant.tags[b.ids[k] as number]!;
+      const v = b.values[k] as number;
+      if (classifyBand(v, b.quality[k] as number, tag.limits) !== 'normal' || v < tag.range.lo || v > tag.range.hi) out.push(`${tag.id}@${s}s=${v}`);
+    }
+  }
+  return out;
+}
+
+describe('simulator on the plant files', () => {
+  it('the mini fixture runs quietly for an hour', async () => {
+    const { plant } = await loadPlant(path.join(root, 'tests/fixtures/plants/mini'));
+    expect(crossings(plant, 3600, 1)).toEqual([]);
+  });
+
+  it('the reference plant runs quietly for an hour: no limit crossing in any of its tags', async () => {
+    const { plant } = await loadPlant(path.join(root, 'resources/plants/reference'));
+    expect(plant.tags.length).toBeGreaterThanOrEqual(2000);
+    expect(crossings(plant, 3600, 7).slice(0, 10)).toEqual([]);
+  });
+
+  it('a release at a reference-plant toxic detector raises it past its second level', async () => {
+    const { plant } = await loadPlant(path.join(root, 'resources/plants/reference'));
+    const det = plant.tags.find((t) => t.kind === 'gas_toxic')!;
+    const i = plant.tags.indexOf(det);
+    const sim = createSimulator(plant, { seed: 3, startTime: t0 });
+    sim.tick(t0);
+    const [x, y, z] = det.position;
+    sim.inject({ kind: 'gas_release', position: [x + 2, y, z], chemical: det.chemical!, rateKgS: 0.5 }, t0);
+    for (let s = 1; s <= 60; s++) sim.tick(t0 + s * 1000);
+    const latest = sim.latest();
+    expect(latest.quality[i]).toBe(Quality.Good);
+    expect(classifyBand(latest.values[i] as number, Quality.Good, det.limits)).toBe('hh');
+  });
+});
