@@ -77,21 +77,27 @@ function main() {
     console.error(`No built plant server at ${entry}; run \`node build/build.mjs\` first (npm start does).`);
     process.exit(1);
   }
-  const server = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group: Ctrl-C reaches only this launcher, which then asks the server to stop
+  // once (the server treats a second signal as "exit now, skip saving").
+  const server = spawn(process.execPath, [entry, ...process.argv.slice(2)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: process.platform !== 'win32',
+  });
   let electron = null;
   let stopping = false;
 
-  const stop = (code) => {
+  const stop = () => {
     if (stopping) return;
     stopping = true;
     if (electron && electron.exitCode === null) electron.kill('SIGTERM');
-    if (server.exitCode !== null || server.signalCode !== null) process.exit(code);
-    server.once('exit', () => process.exit(code));
+    if (server.exitCode !== null || server.signalCode !== null) process.exit(server.exitCode ?? 1);
+    // The server's own status tells whether it stopped cleanly (it exits 0 after saving).
+    server.once('exit', (serverCode) => process.exit(serverCode ?? 1));
     server.kill('SIGTERM');
     setTimeout(() => server.kill('SIGKILL'), 5000).unref();
   };
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 
   let fellBack = false;
   const fallback = (reason, url) => {
@@ -121,7 +127,7 @@ function main() {
     electron.on('exit', (code, signal) => {
       // Closing the console window ends the session; an Electron that crashes or refuses to
       // start (sandbox, GPU) leaves the server serving browsers.
-      if (code === 0) stop(0);
+      if (code === 0) stop();
       else if (!stopping) fallback(`it exited with ${signal ?? `code ${code}`}`, url);
     });
   });

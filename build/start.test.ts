@@ -109,7 +109,8 @@ describe('npm start launcher', () => {
     expect(health.status).toBe(200);
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
-    s.child.kill('SIGINT');
+    // Ctrl-C in a terminal signals the whole foreground process group.
+    process.kill(-s.child.pid!, 'SIGINT');
     expect(await s.exited).toBe(0);
     await expect(fetch(`${url}/api/v1/health`)).rejects.toThrow();
   });
