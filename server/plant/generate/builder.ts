@@ -42,6 +42,29 @@ export function insideSolid(p: Vec3, e: Pick<Equipment, 'position' | 'shape'>): 
   return Math.hypot(p[0] - x, p[1] - y, p[2] - z - s.radius) < s.radius;
 }
 
+/**
+ * Moves a point that lies inside the equipment out to 0.3 m beyond its surface (radially for
+ * round shapes, through the nearest side face for boxes), so that sensor markers stay visible.
+ */
+export function outsideSolid(p: Vec3, e: Pick<Equipment, 'position' | 'shape'>): Vec3 {
+  if (!insideSolid(p, e)) return p;
+  const [x, y, z] = e.position;
+  const s = e.shape;
+  const gap = 0.3;
+  if (s.type === 'box') {
+    const dx = p[0] - x;
+    const dy = p[1] - y;
+    if (s.size[0] / 2 - Math.abs(dx) < s.size[1] / 2 - Math.abs(dy)) return [x + Math.sign(dx || 1) * (s.size[0] / 2 + gap), p[1], p[2]];
+    return [p[0], y + Math.sign(dy || 1) * (s.size[1] / 2 + gap), p[2]];
+  }
+  const cz = s.type === 'sphere' ? z + s.radius : p[2];
+  let v: Vec3 = [p[0] - x, p[1] - y, s.type === 'sphere' ? p[2] - cz : 0];
+  const len = Math.hypot(...v);
+  if (len < 1e-6) v = [1, 0, 0];
+  const k = (s.radius + gap) / (Math.hypot(...v) || 1);
+  return [x + v[0] * k, y + v[1] * k, s.type === 'sphere' ? cz + v[2] * k : p[2]];
+}
+
 export function insideFootprint(p: Vec2 | Vec3, box: Box3): boolean {
   return p[0] >= box[0][0] && p[0] <= box[1][0] && p[1] >= box[0][1] && p[1] <= box[1][1];
 }
@@ -90,6 +113,7 @@ export class PlantBuilder {
   readonly equipment: Equipment[] = [];
   readonly tags: Tag[] = [];
   private readonly tagIds = new Set<string>();
+  private readonly tagSpots = new Set<string>();
   private readonly indoor = new Set<string>();
 
   constructor(readonly chemicals: readonly Chemical[]) {}
@@ -188,7 +212,7 @@ export class PlantBuilder {
       kind: spec.kind,
       unit: spec.unit,
       range: { lo: spec.range[0], hi: spec.range[1] },
-      position: v3(eq.position[0] + at[0], eq.position[1] + at[1], eq.position[2] + at[2]),
+      position: outsideSolid([eq.position[0] + at[0], eq.position[1] + at[1], eq.position[2] + at[2]], eq),
       periodMs: spec.periodMs ?? 1000,
       ...(spec.chemical !== undefined ? { chemical: spec.chemical } : {}),
       limits: { ...spec.limits, source: spec.source },
@@ -200,6 +224,9 @@ export class PlantBuilder {
     if (this.tagIds.has(t.id)) throw new Error(`duplicate tag ${t.id}`);
     this.getArea(t.area);
     this.tagIds.add(t.id);
+    const spot = v3(...t.position).join(',');
+    if (this.tagSpots.has(spot)) throw new Error(`tag ${t.id} sits exactly where another tag is (${spot})`);
+    this.tagSpots.add(spot);
     // Fixed key order keeps the files stable and readable.
     const out: Tag = {
       id: t.id,

@@ -110,6 +110,14 @@ function triples(eq: Equipment, s: Vec3, fallbackBearing: number): [number, numb
   return out;
 }
 
+function interleave(c: [number, number][]): [number, number][] {
+  const [a, , z] = c as [[number, number], [number, number], [number, number]];
+  const len = Math.hypot(z[0] - a[0], z[1] - a[1]) || 1;
+  const dx = (0.5 * (z[0] - a[0])) / len;
+  const dy = (0.5 * (z[1] - a[1])) / len;
+  return c.map(([x, y]) => [x + dx, y + dy]);
+}
+
 const GROUP_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /**
@@ -126,7 +134,7 @@ export function placeDetectors(b: PlantBuilder, std: Standards, eq: Equipment, f
   const enclosed = b.isIndoor(eq.id);
   const out: Tag[] = [];
   let group = 0;
-  for (const type of detectorTypesFor(chem)) {
+  for (const [typeIndex, type] of detectorTypesFor(chem).entries()) {
     const spacing = spacingFor(std, type, enclosed);
     const reach = spacing - 0.25;
     const { unit, range, limits } = detectorLimits(std, type, stdChem);
@@ -136,7 +144,8 @@ export function placeDetectors(b: PlantBuilder, std: Standards, eq: Equipment, f
     while (uncovered.length > 0) {
       const seed = uncovered[0]!;
       const z = r2(mountingHeight(std, chem.densityRatio, seed[2]));
-      const pts = triples(eq, seed, fallbackBearing).find(
+      // A second detector type interleaves with the first (0.5 m along the line) instead of sharing its spots.
+      const pts = triples(eq, seed, fallbackBearing).map((c) => (typeIndex === 0 ? c : interleave(c))).find(
         (c) => c.some((p) => hdist(p, seed) <= reach) && c.every((p) => !b.blocked([p[0], p[1], z])),
       );
       if (!pts) throw new Error(`${eq.id}: no free place for detectors within ${spacing} m of ${seed.join(', ')}`);

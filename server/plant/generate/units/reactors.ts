@@ -30,7 +30,7 @@ export function reactorTags(b: PlantBuilder, r: Equipment, temperatureC: number,
   b.tag(r, pv('PI-02', 'pressure', txt('夹套压力', 'jacket pressure'), 'barg', [0, 10], 3, { h: 6, l: 1.5, ll: 1 }, 'cooling water header 3 barg; L/LL loss of cooling', [0, 1.7, 1.2]));
   b.tag(r, pv('LI-01', 'level', txt('液位', 'level'), '%', [0, 100], LEVEL_PCT, { hh: 90, h: 85, l: 10 }, `working volume ${LEVEL_PCT} %; H/HH overfill, L agitator blades uncovered`, [0.6, -0.6, height]));
   b.tag(r, pv('FI-01', 'flow', txt('进料流量', 'feed flow'), 'm³/h', [0, 10], 4, { hh: 7, h: 6 }, 'dosing 4 m³/h; H/HH dosing faster than the heat can be removed (accumulation)', [1.8, 0, 2]));
-  b.tag(r, pv('FI-02', 'flow', txt('夹套冷却水流量', 'jacket cooling water flow'), 'm³/h', [0, 60], 30, { l: 20, ll: 12 }, 'cooling water 30 m³/h; L/LL loss of cooling', [0, 1.8, 0.8]));
+  b.tag(r, pv('FI-02', 'flow', txt('夹套冷却水流量', 'jacket cooling water flow'), 'm³/h', [0, 60], 30, { l: 20, ll: 12 }, 'cooling water 30 m³/h; L/LL loss of cooling', [-0.4, 1.8, 0.8]));
   b.tag(r, pv('FI-03', 'flow', txt('氮封流量', 'nitrogen purge flow'), 'Nm³/h', [0, 20], 5, { h: 12, l: 2 }, 'nitrogen inerting 5 Nm³/h; L inerting lost', [-0.5, 0.5, height]));
   b.tag(r, pv('SI-01', 'speed', txt('搅拌转速', 'agitator speed'), 'rpm', [0, 200], 120, { h: 150, l: 90, ll: 60 }, 'agitator 120 rpm; L/LL agitation lost (hot spots, accumulation)', [0, 0, height + 1]));
   b.tag(r, pv('ZI-01', 'valve_position', txt('进料阀开度', 'feed valve position'), '%', [0, 100], 45, { h: 95 }, 'feed control valve 45 % open; H valve at limit', [1.8, 0.4, 2]));
