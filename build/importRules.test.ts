@@ -32,6 +32,7 @@ describe('import direction (eslint.config.js)', () => {
     ['shared/x.ts', '../electron/consoleApp', crossing],
     ['server/transport/x.ts', '../../renderer/src/store/a', crossing],
     ['server/x.ts', '../electron/main', crossing],
+    ['server/x.ts', 'electron', crossing],
     ['renderer/src/x.ts', '../../electron/preload', crossing],
     ['renderer/src/x.ts', 'electron', crossing],
     ['renderer/src/x.ts', '../../server/main', crossing],
