@@ -136,7 +136,10 @@ describe('reference plant', () => {
       const needs: [Tag['kind'], 'Combustible' | 'Toxic'][] = [];
       if (c.hazards.includes('flammable')) needs.push(['gas_combustible', 'Combustible']);
       if (c.hazards.includes('toxic')) needs.push(['gas_toxic', 'Toxic']);
-      if (needs.length > 0) expect(e.releaseSources.length, `${e.id} has release sources`).toBeGreaterThan(0);
+      if (needs.length > 0) {
+        expect(e.releaseSources.length, `${e.id} has release sources`).toBeGreaterThan(0);
+        expect(e.inventoryT, `${e.id} inventory`).toBeDefined();
+      }
       for (const s of e.releaseSources) {
         const enclosed = enclosures.some((b) => inFootprint(s, b));
         for (const [kind, name] of needs) {
@@ -169,6 +172,11 @@ describe('reference plant', () => {
         expect(t.position[2] >= lo.value && t.position[2] <= hi.value, `${t.id} at ${t.position[2]} m`).toBe(true);
       }
     }
+    // light gases rise: their detectors sit above the lowest source they watch
+    const eq = new Map(plant.equipment.map((e) => [e.id, e]));
+    const light = plant.tags.filter((t) => t.group !== undefined && chem.get(t.chemical!)!.densityRatio <= 0.8);
+    expect(light.length).toBeGreaterThan(0);
+    for (const t of light) expect(t.position[2], t.id).toBeGreaterThan(Math.min(...eq.get(t.equipment!)!.releaseSources.map((s) => s[2])));
     expect(plant.tags.find((t) => t.kind === 'gas_toxic' && t.chemical === 'chlorine')?.limits).toMatchObject({ h: 1, hh: 2 });
     expect(plant.tags.find((t) => t.kind === 'gas_toxic' && t.chemical === 'ammonia')?.limits).toMatchObject({ h: 20, hh: 40 });
   });
