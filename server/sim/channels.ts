@@ -22,9 +22,11 @@ export const Ch = {
   WD: 9,
   AT: 10,
   RH: 11,
+  /** Secondary pressure: a reactor's jacket or cooling-water side; held at design by the utility. */
+  PJ: 12,
 } as const;
 export type Channel = (typeof Ch)[keyof typeof Ch];
-export const NCH = 12;
+export const NCH = 13;
 
 /**
  * Equipment-level `design` keys (canonical units) read for a channel when its primary tag has
@@ -43,13 +45,15 @@ export const designKeys: Record<Channel, readonly string[]> = {
   [Ch.WD]: ['windFromDeg'],
   [Ch.AT]: ['ambientC'],
   [Ch.RH]: ['humidityPct'],
+  [Ch.PJ]: [],
 };
 
 const jacketWords = /jacket|coolant|cooling water|夹套|冷却/i;
 
 /**
  * The channel a tag reads. Met tags go to the met station wherever they stand; a reactor's
- * temperature tag whose id or name mentions its jacket or coolant reads the jacket channel.
+ * temperature or pressure tag whose id or name mentions its jacket or coolant reads the jacket
+ * channels.
  * Gas detectors return null: the gas field drives them.
  */
 export function channelOf(kind: TagKind, label: string, onReactor: boolean): Channel | null {
@@ -57,7 +61,7 @@ export function channelOf(kind: TagKind, label: string, onReactor: boolean): Cha
     case 'temperature':
       return onReactor && jacketWords.test(label) ? Ch.TJ : Ch.T;
     case 'pressure':
-      return Ch.P;
+      return onReactor && jacketWords.test(label) ? Ch.PJ : Ch.P;
     case 'level':
       return Ch.L;
     case 'flow':

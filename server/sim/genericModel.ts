@@ -2,7 +2,7 @@ import type { Rng } from '../../shared/util/rng';
 import { Ch, NCH } from './channels';
 import { clamp, ou } from './dynamics';
 import type { Layout } from './layout';
-import { pressureBase, slot, type StepContext, type UnitModel } from './stepContext';
+import { slot, type StepContext, type UnitModel } from './stepContext';
 
 // How each channel follows the unit's load (a slow, shared disturbance): a pump's discharge
 // pressure falls as its flow rises (pump curve) and its vibration rises with flow; in process
@@ -49,7 +49,7 @@ export class GenericModel implements UnitModel {
       const boost = ctx.boost[u] as number;
       if (boost > 0) {
         const sP = slot(u, Ch.P);
-        const dp = boost * pressureBase(L, u);
+        const dp = boost;
         L.x[sP] = (L.x[sP] as number) + dp;
         const sT = slot(u, Ch.T);
         L.x[sT] = (L.x[sT] as number) + 0.5 * (dp / (L.up[sP] as number)) * (L.up[sT] as number);

@@ -3,6 +3,7 @@ import { injectionSchema, type Injection } from '../../shared/protocol/injection
 import { Ch } from './channels';
 import type { GasField } from './gasField';
 import type { Layout } from './layout';
+import { designPressure, slot } from './stepContext';
 import { InjectionError } from './types';
 
 /** Detector failure modes as stored per tag: 0 none. */
@@ -12,7 +13,8 @@ const failCode = { stuck: Fail.Stuck, bad: Fail.Bad, offline: Fail.Offline } as 
 interface Overpressure {
   id: string;
   unit: number;
-  factor: number;
+  /** Pressure added at the end of the ramp, channel units. */
+  rise: number;
   rampS: number;
   start: number;
   end: number;
@@ -61,30 +63,41 @@ export class Injections {
   /** Validates and starts an injection. `latest` gives the value a stuck detector freezes at. */
   add(raw: Injection, now: number, id: string | undefined, latest: Float64Array): string {
     const parsed = injectionSchema.safeParse(raw);
-    if (!parsed.success) throw new InjectionError(`invalid injection: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      throw new InjectionError(`invalid injection: ${detail}`, 'invalid_injection', `注入参数无效：${detail}`);
+    }
     const inj = parsed.data;
     const key = id ?? `inj-${++this.counter}`;
-    if (this.entries.has(key)) throw new InjectionError(`injection id "${key}" is already active`);
+    if (this.entries.has(key)) throw new InjectionError(`injection id "${key}" is already active`, 'duplicate_id', `注入编号 "${key}" 已在运行`);
     const end = inj.durationS !== undefined ? now + inj.durationS * 1000 : Infinity;
     switch (inj.kind) {
       case 'gas_release': {
         const chem = this.plant.chemicals.find((c) => c.id === inj.chemical);
-        if (!chem) throw new InjectionError(`unknown chemical "${inj.chemical}"; known: ${this.plant.chemicals.map((c) => c.id).join(', ')}`);
+        if (!chem) {
+          const known = this.plant.chemicals.map((c) => c.id).join(', ');
+          throw new InjectionError(`unknown chemical "${inj.chemical}"; known: ${known}`, 'unknown_chemical', `未知化学品 "${inj.chemical}"；可用：${known}`);
+        }
         this.gas.add(key, inj.position, chem, inj.rateKgS, now, end);
         break;
       }
       case 'overpressure': {
-        if (!this.plant.equipment.some((e) => e.id === inj.equipment)) throw new InjectionError(`unknown equipment "${inj.equipment}"`);
+        if (!this.plant.equipment.some((e) => e.id === inj.equipment)) {
+          throw new InjectionError(`unknown equipment "${inj.equipment}"`, 'unknown_equipment', `未知设备 "${inj.equipment}"`);
+        }
         const unit = this.unitIndex.get(inj.equipment);
         if (unit === undefined || (this.L.units[unit]?.primary[Ch.P] ?? -1) < 0) {
-          throw new InjectionError(`equipment "${inj.equipment}" has no pressure tag to drive`);
+          throw new InjectionError(`equipment "${inj.equipment}" has no pressure tag to drive`, 'no_pressure_tag', `设备 "${inj.equipment}" 没有可驱动的压力位号`);
         }
-        this.overpressures.push({ id: key, unit, factor: inj.factor, rampS: inj.rampS, start: now, end });
+        const design = designPressure(this.L, unit);
+        const normal = this.L.xd[slot(unit, Ch.P)] as number;
+        const rise = design > 0 ? inj.factor * design - normal : (design - normal) * inj.factor;
+        this.overpressures.push({ id: key, unit, rise: Math.max(0, rise), rampS: inj.rampS, start: now, end });
         break;
       }
       case 'detector_failure': {
         const tag = this.tagIndex.get(inj.tag);
-        if (tag === undefined) throw new InjectionError(`unknown tag "${inj.tag}"`);
+        if (tag === undefined) throw new InjectionError(`unknown tag "${inj.tag}"`, 'unknown_tag', `未知位号 "${inj.tag}"`);
         const frozen = latest[tag] as number;
         this.failures.push({ id: key, tag, mode: failCode[inj.mode], start: now, end });
         if (inj.mode === 'stuck') this.stuckValue[tag] = Number.isFinite(frozen) ? frozen : (this.L.op[tag] as number);
@@ -125,8 +138,9 @@ export class Injections {
   }
 
   /**
-   * Overpressure per unit at time t: ramps linearly to (factor − 1) over rampS, holds, and after
-   * the end decays with τ = max(20 s, rampS / 3). Several on one unit: the largest wins.
+   * Overpressure per unit at time t: the pressure rises linearly from normal to factor × design
+   * pressure over rampS, holds, and after the end decays with τ = max(20 s, rampS / 3). Several
+   * on one unit: the largest wins.
    */
   fillBoost(t: number, boost: Float64Array): void {
     boost.fill(0);
@@ -135,7 +149,7 @@ export class Injections {
       const ramp = (at: number): number => Math.min(1, (at - o.start) / 1000 / o.rampS);
       const tau = Math.max(20, o.rampS / 3);
       const e = t < o.end ? ramp(t) : ramp(o.end) * Math.exp(-(t - o.end) / 1000 / tau);
-      const b = e * (o.factor - 1);
+      const b = e * o.rise;
       if (b > (boost[o.unit] as number)) boost[o.unit] = b;
     }
     this.overpressures = this.overpressures.filter((o) => t < o.end || (t - o.end) / 1000 < 12 * Math.max(20, o.rampS / 3));

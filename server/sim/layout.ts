@@ -29,6 +29,8 @@ export const TagSrc = { Channel: 0, Gas: 1, WindDir: 2, Standalone: 3 } as const
  */
 export interface Layout {
   units: UnitInfo[];
+  /** The plant's tags, by index. */
+  tags: readonly Tag[];
   /** Current channel values, [unit * NCH + channel]. */
   x: Float64Array;
   /** Design (normal) channel values and the margins to the primary tag's first limits. */
@@ -126,6 +128,7 @@ export function buildLayout(plant: Plant, opts: LayoutOptions = {}): Layout {
 
   const L: Layout = {
     units,
+    tags,
     x: new Float64Array(0),
     xd: new Float64Array(0),
     up: new Float64Array(0),

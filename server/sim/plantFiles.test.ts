@@ -47,4 +47,21 @@ describe('simulator on the plant files', () => {
     expect(latest.quality[i]).toBe(Quality.Good);
     expect(classifyBand(latest.values[i] as number, Quality.Good, det.limits)).toBe('hh');
   });
+
+  it('overpressure at factor 1.05 of design takes every reference-plant pressure past HH', async () => {
+    const { plant } = await loadPlant(path.join(root, 'resources/plants/reference'));
+    const sim = createSimulator(plant, { seed: 4, startTime: t0 });
+    sim.tick(t0);
+    // The first pressure tag with an HH of each equipment (the one the simulator drives).
+    const watched = new Map<string, number>();
+    plant.tags.forEach((t, i) => {
+      if (t.kind === 'pressure' && t.equipment !== undefined && !watched.has(t.equipment) && t.limits.hh !== undefined && !t.id.includes('.S')) watched.set(t.equipment, i);
+    });
+    expect(watched.size).toBeGreaterThan(50);
+    for (const equipment of watched.keys()) sim.inject({ kind: 'overpressure', equipment, factor: 1.05, rampS: 30 }, t0);
+    for (let s = 1; s <= 40; s++) sim.tick(t0 + s * 1000);
+    const latest = sim.latest();
+    const notHH = [...watched].filter(([, i]) => classifyBand(latest.values[i] as number, Quality.Good, plant.tags[i]!.limits) !== 'hh').map(([e]) => e);
+    expect(notHH).toEqual([]);
+  });
 });

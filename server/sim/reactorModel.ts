@@ -1,7 +1,7 @@
 import { Ch } from './channels';
 import { clamp, lag, ou, smoothstep } from './dynamics';
 import type { Layout } from './layout';
-import { couplingFor, pressureBase, slot, type Coupling, type StepContext, type UnitModel } from './stepContext';
+import { couplingFor, slot, type Coupling, type StepContext, type UnitModel } from './stepContext';
 import type { Rng } from '../../shared/util/rng';
 
 /** Longest internal integration step, s. */
@@ -132,7 +132,7 @@ export class ReactorModel implements UnitModel {
       let p = pNormal;
       const boost = ctx.boost[u] as number;
       if (boost > 0) {
-        p = pNormal + boost * pressureBase(L, u);
+        p = pNormal + boost;
         tOut += r.coupling.t(p) - r.coupling.t(pNormal);
       }
       const rise = tOut - r.tBulk - r.disturb;

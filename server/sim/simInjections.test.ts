@@ -112,8 +112,10 @@ function bearingOf(t: Tag): number {
 
 describe('overpressure', () => {
   it.each([
-    ['R101', 'R101-PT', 1.8],
-    ['S301', 'S301-PT', 2.3],
+    // R101 has no mechanical design pressure: the stand-in is 10 % beyond HH (4.15 barg).
+    ['R101', 'R101-PT', 1.0],
+    // S301: designPressureBarg 16 = 1.6 MPa, its HH.
+    ['S301', 'S301-PT', 1.1],
   ])('%s pressure ramps through H then HH, then returns after clear', (equipment, tagId, factor) => {
     const sim = createSimulator(plant, { seed: 6, startTime: t0 });
     sim.tick(t0);
@@ -136,7 +138,7 @@ describe('overpressure', () => {
     const run = (inject: boolean): number => {
       const sim = createSimulator(plant, { seed: 6, startTime: t0 });
       sim.tick(t0);
-      if (inject) sim.inject({ kind: 'overpressure', equipment: 'R101', factor: 1.8, rampS: 30 }, t0);
+      if (inject) sim.inject({ kind: 'overpressure', equipment: 'R101', factor: 1.0, rampS: 30 }, t0);
       return mean(series(collect(plant, sim, t0 + 1000, t0 + 60_000, { ids: ['R101-TT'] }), 'R101-TT').v.slice(-10));
     };
     expect(run(true)).toBeGreaterThan(run(false) + 5);
@@ -198,6 +200,18 @@ describe('inject / clear / expire', () => {
     expect(() => sim.inject({ kind: 'gas_release', position: [0, 0, 0], chemical: 'unobtainium', rateKgS: 1 }, t0)).toThrow(/unknown chemical "unobtainium".*chlorine/);
     expect(() => sim.inject({ kind: 'gas_release', position: [0, 0, 0], chemical: 'chlorine', rateKgS: -1 }, t0)).toThrow(InjectionError);
     expect(() => sim.inject({ kind: 'nonsense' } as unknown as Injection, t0)).toThrow(InjectionError);
+    const codeOf = (inj: Injection): [string, string] => {
+      try {
+        sim.inject(inj, t0);
+      } catch (err) {
+        if (err instanceof InjectionError) return [err.code, err.zh];
+      }
+      return ['none', ''];
+    };
+    expect(codeOf({ kind: 'overpressure', equipment: 'NOPE', factor: 2, rampS: 60 })).toEqual(['unknown_equipment', '未知设备 "NOPE"']);
+    expect(codeOf({ kind: 'detector_failure', tag: 'X', mode: 'bad' })).toEqual(['unknown_tag', '未知位号 "X"']);
+    expect(codeOf({ kind: 'gas_release', position: [0, 0, 0], chemical: 'x', rateKgS: 1 })[0]).toBe('unknown_chemical');
+    expect(codeOf({ kind: 'overpressure', equipment: 'MET1', factor: 2, rampS: 60 })[0]).toBe('no_pressure_tag');
   });
 
   it('clear() ends all, clear(id) one; ids are unique', () => {

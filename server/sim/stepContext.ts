@@ -12,8 +12,8 @@ export interface StepContext {
   /** Step length, s. */
   dt: number;
   /**
-   * Overpressure per unit: the fraction of the unit's base pressure to add on top of normal
-   * operation (0 = none; factor − 1 at the end of the ramp). See pressureBase().
+   * Overpressure per unit: pressure to add on top of normal operation, channel units (0 = none;
+   * factor × design pressure − normal at the end of the ramp). See designPressure().
    */
   boost: Float64Array;
 }
@@ -28,14 +28,23 @@ export interface UnitModel {
 export const slot = (u: number, ch: number): number => u * NCH + ch;
 
 /**
- * The pressure an overpressure factor multiplies: the design pressure, or the H limit where the
- * design pressure is smaller than its margin to H (near-atmospheric tanks, where "2 × 0.02 barg"
- * would mean nothing).
+ * The unit's design pressure (canonical units of its pressure channel) that an overpressure
+ * factor multiplies: `design.designPressureBarg` (the mechanical design pressure, where the PSV
+ * is set) when the plant gives it and the channel is in barg; otherwise a stand-in just above
+ * the highest pressure alarm — 10 % beyond HH, or 30 % beyond H — measured from normal.
  */
-export function pressureBase(L: Layout, u: number): number {
-  const pd = L.xd[slot(u, Ch.P)] as number;
-  const up = L.up[slot(u, Ch.P)] as number;
-  return pd >= up ? pd : pd + up;
+export function designPressure(L: Layout, u: number): number {
+  const info = L.units[u];
+  const s = slot(u, Ch.P);
+  const xd = L.xd[s] as number;
+  const given = info?.equipment?.design.designPressureBarg;
+  if (given !== undefined && info?.canonical[Ch.P] && given > xd) return given;
+  const p = info ? (info.primary[Ch.P] as number) : -1;
+  const tag = p >= 0 ? L.tags[p] : undefined;
+  if (!tag) return xd + (L.up[s] as number) * 1.3;
+  const toChannel = (v: number): number => xd + (v - (L.op[p] as number)) / (v >= (L.op[p] as number) ? (L.kUp[p] as number) || 1 : (L.kDown[p] as number) || 1);
+  if (tag.limits.hh !== undefined) return xd + (toChannel(tag.limits.hh) - xd) * 1.1;
+  return xd + (toChannel(tag.limits.h ?? tag.range.hi) - xd) * 1.3;
 }
 
 /** Temperature ↔ pressure coupling of a unit holding a boiling liquid. */

@@ -3,7 +3,7 @@ import type { Rng } from '../../shared/util/rng';
 import { Ch } from './channels';
 import { clamp, lag, ou } from './dynamics';
 import type { Layout } from './layout';
-import { couplingFor, pressureBase, slot, type Coupling, type StepContext, type UnitModel } from './stepContext';
+import { couplingFor, slot, type Coupling, type StepContext, type UnitModel } from './stepContext';
 
 const Phase = { Fill: 0, HoldFull: 1, Draw: 2, HoldLow: 3 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
@@ -156,7 +156,7 @@ export class TankModel implements UnitModel {
       const boost = ctx.boost[u] as number;
       if (boost > 0) {
         const pNormal = p;
-        p += boost * pressureBase(L, u);
+        p += boost;
         if (k.pressurised) tC += k.coupling.t(p) - k.coupling.t(pNormal);
       }
       k.flowDev = ou(k.flowDev, 0, 60, 0.05 * Math.min(L.up[sF] as number, L.down[sF] as number), dt, rng);

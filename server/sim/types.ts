@@ -34,4 +34,20 @@ export interface PlantSimulator {
   restore(values: Float64Array, quality: Uint8Array, times: Float64Array): void;
 }
 
-export class InjectionError extends Error {}
+/** Why an injection was refused; a stable code for API errors and translations. */
+export type InjectionErrorCode = 'invalid_injection' | 'unknown_chemical' | 'unknown_equipment' | 'no_pressure_tag' | 'unknown_tag' | 'duplicate_id';
+
+/**
+ * An injection the simulator refuses. `message` is English, `zh` the same in Simplified Chinese
+ * (both are shown to drill coordinators); `code` says which check failed.
+ */
+export class InjectionError extends Error {
+  constructor(
+    message: string,
+    readonly code: InjectionErrorCode = 'invalid_injection',
+    readonly zh: string = message,
+  ) {
+    super(message);
+    this.name = 'InjectionError';
+  }
+}

@@ -45,6 +45,7 @@ const byChannel: Partial<Record<Channel, Record<string, Affine>>> = {
   [Ch.TJ]: temperature,
   [Ch.AT]: temperature,
   [Ch.P]: pressure,
+  [Ch.PJ]: pressure,
   [Ch.L]: { '%': one, pct: one },
   [Ch.F]: { 'm3/h': one, 'l/min': { scale: 1000 / 60, offset: 0 }, 'l/s': { scale: 1000 / 3600, offset: 0 } },
   [Ch.N]: { rpm: one, 'r/min': one },

@@ -76,7 +76,7 @@ export function buildTestPlant(opts: { ringRadii?: number[]; ringSectors?: numbe
       eq('R101', 'reactor', [100, 100, 0], { chemical: 'toluene', design: { temperatureC: 80, pressureBarg: 2.5, levelPct: 65, feedM3h: 8, agitatorRpm: 150 } }),
       eq('R102', 'reactor', [120, 100, 0], { chemical: 'toluene', design: { temperatureC: 75 } }),
       eq('T201', 'tank', [200, 100, 0], { chemical: 'toluene', design: { levelPct: 55, temperatureC: 20, pressureBarg: 0.01 } }),
-      eq('S301', 'sphere', [300, 100, 0], { chemical: 'lpg', design: { levelPct: 60, temperatureC: 18, pressureBarg: 7.5 } }),
+      eq('S301', 'sphere', [300, 100, 0], { chemical: 'lpg', design: { levelPct: 60, temperatureC: 18, pressureBarg: 7.5, designPressureBarg: 16 } }),
       eq('V401', 'tank', [400, 300, 0], { chemical: 'chlorine', design: { levelPct: 50, temperatureC: 18, pressureBarg: 5.5 }, releaseSources: [[400, 300, 1]] }),
       eq('P501', 'pump', [210, 110, 0]),
       eq('MET1', 'met_mast', [10, 10, 0]),
