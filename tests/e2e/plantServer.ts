@@ -11,6 +11,8 @@ export interface PlantServerOptions {
   dataDir?: string;
   port?: number;
   scale?: number;
+  /** More command-line options, e.g. ['--no-local-session']. */
+  args?: string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export class PlantServer {
     }
     const args = [MAIN, '--host', '127.0.0.1', '--port', String(opts.port ?? this.port ?? 0), '--data', this.dataDir];
     if (opts.scale) args.push('--scale', String(opts.scale));
+    args.push(...(opts.args ?? []));
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.url = await new Promise<string>((resolve, reject) => {
@@ -60,6 +63,17 @@ export class PlantServer {
       });
     });
     this.port = Number(new URL(this.url).port);
+  }
+
+  /** Adds a user to a data directory's users file through the server's own `add-user` command. */
+  static async addUser(dataDir: string, name: string, role: string, password: string): Promise<void> {
+    const child = spawn(process.execPath, [MAIN, 'add-user', name, role, '--data', dataDir], { cwd: root, env: { ...process.env, VIGIL_PASSWORD: password }, stdio: 'inherit' });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`add-user exited with ${code}`);
+  }
+
+  static tempDir(): Promise<string> {
+    return mkdtemp(path.join(tmpdir(), 'vigil-e2e-'));
   }
 
   adminToken(): Promise<string> {

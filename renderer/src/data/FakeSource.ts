@@ -77,6 +77,12 @@ export class FakeSource implements DataSource {
 
   retry(): void {}
 
+  /** Pretends the link changed (e.g. 'reconnecting'), for demos and tests of what the console does then. */
+  setPresence(p: Presence, detail: string | null = null): void {
+    this.current = p;
+    this.listener?.presence(p, detail);
+  }
+
   /** Holds a tag at `value` (and quality) until `release`; the next tick reports it. */
   force(tagId: string, value: number, quality: number = Quality.Good): void {
     const i = this.tags.findIndex((t) => t.id === tagId);

@@ -5,7 +5,8 @@ describe('format', () => {
   it('chooses decimals from the span', () => {
     expect(decimalsFor({ range: { lo: 0, hi: 2000 } })).toBe(0);
     expect(decimalsFor({ range: { lo: 0, hi: 200 } })).toBe(1);
-    expect(decimalsFor({ range: { lo: 0, hi: 2.5 } })).toBe(3);
+    expect(decimalsFor({ range: { lo: -1, hi: 6 } })).toBe(2);
+    expect(decimalsFor({ range: { lo: 0, hi: 0.5 } })).toBe(3);
     expect(formatValue(1.23456, { range: { lo: 0, hi: 50 } })).toBe('1.23');
     expect(formatValue(NaN, { range: { lo: 0, hi: 50 } })).toBe('—');
   });

@@ -3,7 +3,7 @@ import type { Tag } from '../../../shared/plant/schema';
 /** Decimals that suit a tag's span: enough to see movement, not noise. */
 export function decimalsFor(tag: Pick<Tag, 'range'>): number {
   const span = tag.range.hi - tag.range.lo;
-  return span >= 1000 ? 0 : span >= 100 ? 1 : span >= 10 ? 2 : 3;
+  return span >= 1000 ? 0 : span >= 100 ? 1 : span >= 1 ? 2 : 3;
 }
 
 export function formatValue(value: number, tag: Pick<Tag, 'range'>): string {
