@@ -179,7 +179,14 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
-    await app.listen({ host, port: opts.port ?? 4870 });
+    try {
+      await app.listen({ host, port: opts.port ?? 4870 });
+    } catch (err) {
+      gateway.detach();
+      io.close();
+      await app.close().catch(() => undefined);
+      throw err;
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 4870);
     runtime.start();
