@@ -60,6 +60,11 @@ describe('reducer', () => {
     expect(() => reduce(initialState(), e)).toThrow(/does not follow/);
   });
 
+  it('throws on an event type it does not know', () => {
+    const bogus = { seq: 1, time: 1, actor: 'x', type: 'bogus', payload: {} } as unknown as JournalEvent;
+    expect(() => reduce(initialState(), bogus)).toThrow(/unknown event type "bogus"/);
+  });
+
   it('bounds the recent list', () => {
     seq = 0;
     const events = Array.from({ length: RECENT_LIMIT + 50 }, () =>

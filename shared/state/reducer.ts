@@ -56,7 +56,14 @@ export function reduce(state: CommandState, e: JournalEvent): CommandState {
     }
     case 'user.signed_in':
       return next;
+    default:
+      return unknownEvent(e);
   }
+}
+
+/** Events are validated where they enter; one that still slips through is a bug, not a no-op. */
+function unknownEvent(e: never): never {
+  throw new Error(`unknown event type ${JSON.stringify((e as { type?: unknown }).type)}`);
 }
 
 export function reduceAll(state: CommandState, events: readonly JournalEvent[]): CommandState {
