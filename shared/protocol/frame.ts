@@ -6,7 +6,7 @@
  *   4       2     version (1)
  *   6       2     flags (bit 0: keyframe — the frame holds every subscribed tag)
  *   8       4     count N
- *   12      4     frame sequence (per connection, wraps at 2^32)
+ *   12      4     frame sequence (the server tick that built it: increases, may skip; wraps at 2^32)
  *   16      8     base time, ms since epoch (float64)
  *   24      8     reserved (0)
  *   32      8·N   values, float64 (NaN when quality is bad/offline and no value is known)
