@@ -77,6 +77,8 @@ test('hovering a marker tells what it is; clicking opens its panel with a 10-min
   const tpx = await pixelStats(page, await trend.screenshot(), [0xec, 0xee, 0xef]);
   expect(tpx.nonBackground, 'trend line, grid and labels drawn').toBeGreaterThan(500);
   await shot(page, '03-panel-trend');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
 });
 
 test('the language switch changes the whole console to English and back to Chinese', async ({ page }) => {

@@ -73,6 +73,8 @@ export class MapView {
   private plant: Plant | null = null;
   private lang: Lang;
   private frameRequested = false;
+  /** The camera or the viewport changed since the labels were last placed. */
+  private viewChanged = true;
   private renders = 0;
   private width = 1;
   private height = 1;
@@ -130,6 +132,7 @@ export class MapView {
     this.layers = [new GroundLayer(plant), new RoadLayer(plant), new BuildingLayer(plant), new EquipmentLayer(plant), this.sensors];
     for (const l of this.layers) this.scene.add(l.object);
     this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
+    this.viewChanged = true;
     this.jumpTo(overviewPreset(plant));
     this.setSelected(-1);
   }
@@ -241,7 +244,10 @@ export class MapView {
     this.sensors?.update(this.opts.now());
     this.placeSelection();
     this.renderer.render(this.scene, this.camera);
-    this.labels?.update(this.camera, this.width, this.height);
+    if (this.viewChanged && this.labels) {
+      this.labels.update(this.camera, this.width, this.height);
+      this.viewChanged = false;
+    }
     this.renders++;
   };
 
@@ -265,6 +271,7 @@ export class MapView {
   }
 
   private onCameraChange = (): void => {
+    this.viewChanged = true;
     const s = this.sensors;
     if (s) {
       const size = Math.min(25, Math.max(0.35, this.camera.position.distanceTo(this.controls.target) * MARKER_SHARE));
@@ -293,6 +300,7 @@ export class MapView {
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    this.viewChanged = true;
     this.requestRender();
   }
 

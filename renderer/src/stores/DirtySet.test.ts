@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DirtySet } from './DirtySet';
 
 describe('DirtySet', () => {
-  it('keeps each index once, in order, and empties on drain', () => {
+  it('keeps each index once, ignores out-of-range ones, and empties by popping', () => {
     const d = new DirtySet(10);
     d.addMany(Uint32Array.of(3, 1, 3, 9, 42), 5);
     expect(d.size).toBe(3);
     const got: number[] = [];
-    d.drain((i) => got.push(i));
-    expect(got).toEqual([3, 1, 9]);
+    for (let i = d.pop(); i >= 0; i = d.pop()) got.push(i);
+    expect(got.sort()).toEqual([1, 3, 9]);
     expect(d.size).toBe(0);
     d.add(3);
-    const again: number[] = [];
-    d.drain((i) => again.push(i));
-    expect(again).toEqual([3]);
+    expect(d.pop()).toBe(3);
+    expect(d.pop()).toBe(-1);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A set of indices in [0, capacity) with O(1) add and allocation-free draining: what a
- * consumer of the tag store keeps between its frames.
+ * A set of indices in [0, capacity) with O(1) add and allocation-free draining (`pop` in a
+ * loop): what a consumer of the tag store keeps between its frames.
  */
 export class DirtySet {
   private readonly flags: Uint8Array;
@@ -26,14 +26,11 @@ export class DirtySet {
     for (let k = 0; k < count; k++) this.add(indices[k]!);
   }
 
-  /** Calls `fn` for each index in the order added, then empties the set. */
-  drain(fn: (i: number) => void): void {
-    const n = this.n;
-    this.n = 0;
-    for (let k = 0; k < n; k++) {
-      const i = this.list[k]!;
-      this.flags[i] = 0;
-      fn(i);
-    }
+  /** Removes and returns the most recently added index, or -1 when the set is empty. */
+  pop(): number {
+    if (this.n === 0) return -1;
+    const i = this.list[--this.n]!;
+    this.flags[i] = 0;
+    return i;
   }
 }

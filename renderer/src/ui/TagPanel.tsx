@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../app/ConsoleContext';
 import { usePlant } from '../stores/plantStore';
@@ -16,6 +17,14 @@ export function TagPanel(): React.JSX.Element | null {
   const lang = useUi((s) => s.lang);
   const plant = usePlant((s) => s.plant);
   useTicker(500, index >= 0);
+  useEffect(() => {
+    if (index < 0) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') uiStore.getState().select(-1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index]);
   if (index < 0 || !plant) return null;
   const r = readTag(index, controller.now());
   if (!r) return null;

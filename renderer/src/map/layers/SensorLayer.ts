@@ -92,9 +92,7 @@ export class SensorLayer implements MapLayer {
   update(now: number): boolean {
     if (this.dirty.size === 0) return false;
     let changed = false;
-    this.dirty.drain((i) => {
-      if (this.refresh(i, now)) changed = true;
-    });
+    for (let i = this.dirty.pop(); i >= 0; i = this.dirty.pop()) if (this.refresh(i, now)) changed = true;
     if (changed) this.flush();
     return changed;
   }
