@@ -6,7 +6,8 @@ import { describeZodError } from '../util/describeZodError';
 import { LruMap } from './LruMap';
 
 export type CommandPayload<N extends CommandName> = z.output<(typeof commandDefs)[N]['payload']>;
-export type CommandHandlers = { [N in CommandName]: (payload: CommandPayload<N>, user: AuthUser) => Ack<unknown> };
+/** Handlers by command; a command without one is refused as not available on this server. */
+export type CommandHandlers = { [N in CommandName]?: (payload: CommandPayload<N>, user: AuthUser) => Ack<unknown> };
 
 export const IDEMPOTENCY_CAPACITY = 4096;
 
@@ -43,7 +44,8 @@ export class CommandService {
     }
     const parsed = commandDefs[cmd].payload.safeParse(payload);
     if (!parsed.success) return fail('bad_request', `invalid ${cmd} payload: ${describeZodError(parsed.error)}`);
-    const handler = this.handlers[cmd] as (p: unknown, u: AuthUser) => Ack<unknown>;
+    const handler = this.handlers[cmd] as ((p: unknown, u: AuthUser) => Ack<unknown>) | undefined;
+    if (!handler) return fail('unknown_command', `${cmd} is not available on this server`);
     const ack = handler(parsed.data, user);
     this.done.set(key, { name: cmd, ack });
     return ack;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { plantFileSchemas, type Plant, type PlantFileName } from '../../shared/plant/schema';
+import { plantFileSchemas, plantOptionalFileSchemas, type Plant, type PlantFileName, type PlantOptionalFileName } from '../../shared/plant/schema';
 import { describeIssues, zodIssues, type PlantIssue } from '../../shared/plant/issues';
 import { crossCheckPlant } from '../../shared/plant/crossCheck';
 import { stableHash } from '../../shared/util/hash';
@@ -38,6 +38,27 @@ export async function loadPlant(dir: string): Promise<LoadedPlant> {
     if (result.success) parsed[file] = result.data;
     else issues.push(...zodIssues(file, result.error));
   }
+  const optional: Partial<Record<PlantOptionalFileName, unknown>> = {};
+  for (const file of Object.keys(plantOptionalFileSchemas) as PlantOptionalFileName[]) {
+    let text: string;
+    try {
+      text = await readFile(path.join(dir, file), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      issues.push({ file, path: '(file)', message: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      issues.push({ file, path: '(file)', message: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    const result = plantOptionalFileSchemas[file].safeParse(raw);
+    if (result.success) optional[file] = result.data;
+    else issues.push(...zodIssues(file, result.error));
+  }
   if (issues.length > 0) throw new PlantLoadError(dir, issues);
   const plant = {
     meta: parsed['plant.json'],
@@ -48,6 +69,10 @@ export async function loadPlant(dir: string): Promise<LoadedPlant> {
     roads: parsed['roads.json'],
     muster: parsed['muster.json'],
     tags: parsed['tags.json'],
+    ...(optional['alarm-settings.json'] ? { alarmSettings: optional['alarm-settings.json'] } : {}),
+    ...(optional['interlocks.json'] ? { interlocks: optional['interlocks.json'] } : {}),
+    ...(optional['risk-register.json'] ? { risks: optional['risk-register.json'] } : {}),
+    ...(optional['notification-policy.json'] ? { notifications: optional['notification-policy.json'] } : {}),
   } as Plant;
   const cross = crossCheckPlant(plant);
   if (cross.length > 0) throw new PlantLoadError(dir, cross);

@@ -39,5 +39,21 @@ export function crossCheckPlant(p: Plant): PlantIssue[] {
   });
   p.roads.gates.forEach((g, i) => ref('roads.json', `gates[${i}].node`, nodes, g.node, 'road node'));
   p.muster.forEach((m, i) => ref('muster.json', `[${i}].area`, areas, m.area, 'area'));
+  const tags = new Set(p.tags.map((t) => t.id));
+  unique('interlocks.json', p.interlocks ?? []);
+  (p.interlocks ?? []).forEach((il, i) => {
+    ref('interlocks.json', `[${i}].area`, areas, il.area, 'area');
+    ref('interlocks.json', `[${i}].equipment`, equipment, il.equipment, 'equipment');
+    ref('interlocks.json', `[${i}].trigger.tag`, tags, il.trigger.tag, 'tag');
+    il.actions.forEach((a, j) => ref('interlocks.json', `[${i}].actions[${j}].tag`, tags, a.tag, 'tag'));
+  });
+  unique('risk-register.json', p.risks ?? []);
+  (p.risks ?? []).forEach((r, i) => {
+    ref('risk-register.json', `[${i}].area`, areas, r.area, 'area');
+    r.equipment.forEach((e, j) => ref('risk-register.json', `[${i}].equipment[${j}]`, equipment, e, 'equipment'));
+  });
+  (p.notifications?.recipients ?? []).forEach((r, i) => {
+    if (r.areas !== '*') r.areas.forEach((a, j) => ref('notification-policy.json', `recipients[${i}].areas[${j}]`, areas, a, 'area'));
+  });
   return issues;
 }

@@ -6,19 +6,9 @@ import { z } from 'zod';
  * schema here; `plantSchema` is the assembled model that the server serves and consoles cache.
  */
 
-export const vec3 = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
-export const vec2 = z.tuple([z.number().finite(), z.number().finite()]);
-export type Vec3 = z.infer<typeof vec3>;
-export type Vec2 = z.infer<typeof vec2>;
-
-/** Every label on screen exists in Simplified Chinese and English. */
-export const localText = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
-export type LocalText = z.infer<typeof localText>;
-
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'ids use letters, digits, _ . -');
-
-/** A number that comes from a standard or a design decision, with where it comes from. */
-export const sourced = z.string().min(3);
+export { vec3, vec2, localText, sourced, tagKinds, type Vec3, type Vec2, type LocalText, type TagKind } from './primitives';
+import { vec3, vec2, localText, sourced, tagKinds, plantId as id } from './primitives';
+import { alarmSettingsSchema, interlockSchema, notificationPolicySchema, riskPointSchema } from './alarmConfig';
 
 export const plantMetaSchema = z
   .object({
@@ -156,23 +146,7 @@ export const musterPointSchema = z
   .object({ id, name: localText, position: vec3, capacity: z.number().int().positive(), area: id.optional() })
   .strict();
 
-export const tagKinds = [
-  'temperature',
-  'pressure',
-  'level',
-  'flow',
-  'gas_combustible',
-  'gas_toxic',
-  'oxygen',
-  'wind_speed',
-  'wind_direction',
-  'ambient_temperature',
-  'humidity',
-  'speed',
-  'valve_position',
-  'vibration',
-] as const;
-export type TagKind = (typeof tagKinds)[number];
+
 
 /**
  * Alarm limits. For gas detectors `h` is the first level (一级) and `hh` the second (二级),
@@ -242,6 +216,15 @@ export const plantFileSchemas = {
 } as const;
 export type PlantFileName = keyof typeof plantFileSchemas;
 
+/** Files a plant may leave out; the defaults apply then (no interlocks, no risk register…). */
+export const plantOptionalFileSchemas = {
+  'alarm-settings.json': alarmSettingsSchema,
+  'interlocks.json': z.array(interlockSchema),
+  'risk-register.json': z.array(riskPointSchema),
+  'notification-policy.json': notificationPolicySchema,
+} as const;
+export type PlantOptionalFileName = keyof typeof plantOptionalFileSchemas;
+
 export const plantSchema = z
   .object({
     meta: plantMetaSchema,
@@ -252,6 +235,10 @@ export const plantSchema = z
     roads: roadsSchema,
     muster: z.array(musterPointSchema),
     tags: z.array(tagSchema),
+    alarmSettings: alarmSettingsSchema.optional(),
+    interlocks: z.array(interlockSchema).optional(),
+    risks: z.array(riskPointSchema).optional(),
+    notifications: notificationPolicySchema.optional(),
   })
   .strict();
 /**

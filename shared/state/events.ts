@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { injectionSchema } from '../protocol/injection';
+import { alarmCauseSchema, alarmRecordSchema } from '../alarm/model';
+import { riskGradeSchema } from '../plant/alarmConfig';
+import { localText } from '../plant/primitives';
 
 /**
  * Journal events: every change to command state is one of these, appended by the server with
@@ -26,6 +29,46 @@ export const eventBodySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('sim.injection.ended'),
     payload: z.object({ injectionId: z.string(), reason: z.enum(['cleared', 'expired']) }),
+  }),
+  z.object({
+    /** One alarm transition; `alarm` is the whole record after it. */
+    type: z.literal('alarm.changed'),
+    payload: z.object({ alarm: alarmRecordSchema, cause: alarmCauseSchema, note: z.string().max(500).optional() }),
+  }),
+  z.object({
+    /** A graded push delivered (or failed) to one recipient on one channel; `step` 0 = first notice, ≥1 = escalation. */
+    type: z.literal('alarm.notified'),
+    payload: z.object({
+      alarmIds: z.array(z.string()).min(1),
+      recipient: z.string(),
+      channel: z.enum(['console', 'webhook']),
+      step: z.number().int().nonnegative(),
+      consolidated: z.boolean(),
+      delivered: z.boolean(),
+      error: z.string().optional(),
+    }),
+  }),
+  z.object({
+    type: z.literal('interlock.tripped'),
+    payload: z.object({ interlockId: z.string(), equipment: z.string(), area: z.string(), tag: z.string(), value: z.number().nullable() }),
+  }),
+  z.object({
+    type: z.literal('interlock.reset'),
+    payload: z.object({ interlockId: z.string() }),
+  }),
+  z.object({
+    type: z.literal('interlock.bypass.changed'),
+    payload: z.object({ interlockId: z.string(), bypassed: z.boolean(), reason: z.string().max(500).optional() }),
+  }),
+  z.object({
+    /** A risk unit's current four-colour grade moved away from (or back to) its inherent grade. */
+    type: z.literal('risk.grade.changed'),
+    payload: z.object({ riskId: z.string(), area: z.string(), inherent: riskGradeSchema, current: riskGradeSchema, reasons: z.array(localText) }),
+  }),
+  z.object({
+    /** Alarm flood (ISA-18.2: > 10 alarms in 10 min per console) started or ended. */
+    type: z.literal('alarm.flood.changed'),
+    payload: z.object({ flooding: z.boolean(), ratePer10Min: z.number().nonnegative() }),
   }),
   z.object({
     type: z.literal('user.signed_in'),

@@ -1,10 +1,15 @@
 import type { Band } from '../plant/band';
 import type { Injection } from '../protocol/injection';
+import type { AlarmRecord } from '../alarm/model';
+import type { RiskGrade } from '../plant/alarmConfig';
+import type { LocalText } from '../plant/primitives';
 import type { JournalEvent } from './events';
 
 /**
  * Command state: what every console shows besides raw values. Plain JSON so that it can be
- * snapshotted, sent and hashed. Only abnormal bands are kept (absent = normal).
+ * snapshotted, sent and hashed. Only abnormal bands are kept (absent = normal); only alarms
+ * that are not plainly normal (active, unacknowledged, latched, shelved, suppressed or out of
+ * service) are kept.
  */
 export interface CommandState {
   seq: number;
@@ -13,14 +18,92 @@ export interface CommandState {
   startedAt: number | null;
   bands: Record<string, Exclude<Band, 'normal'>>;
   injections: Record<string, { injection: Injection; startedAt: number; until: number | null; actor: string }>;
+  alarms: Record<string, AlarmRecord>;
+  interlocks: Record<string, InterlockStatus>;
+  risks: Record<string, RiskStatus>;
+  flood: { flooding: boolean; ratePer10Min: number; since: number | null };
+  /** Newest last, bounded. */
+  notifications: NotificationEntry[];
   /** Newest last, bounded. */
   recent: { seq: number; time: number; type: string; actor: string }[];
 }
 
+export interface InterlockStatus {
+  tripped: boolean;
+  trippedAt: number | null;
+  bypassed: boolean;
+  bypassReason: string | null;
+}
+export interface RiskStatus {
+  area: string;
+  inherent: RiskGrade;
+  current: RiskGrade;
+  reasons: LocalText[];
+  since: number;
+}
+export interface NotificationEntry {
+  seq: number;
+  time: number;
+  alarmIds: string[];
+  recipient: string;
+  channel: 'console' | 'webhook';
+  step: number;
+  consolidated: boolean;
+  delivered: boolean;
+}
+
 export const RECENT_LIMIT = 200;
+export const NOTIFICATION_LIMIT = 200;
 
 export function initialState(): CommandState {
-  return { seq: 0, time: 0, plant: null, startedAt: null, bands: {}, injections: {}, recent: [] };
+  return {
+    seq: 0,
+    time: 0,
+    plant: null,
+    startedAt: null,
+    bands: {},
+    injections: {},
+    alarms: {},
+    interlocks: {},
+    risks: {},
+    flood: { flooding: false, ratePer10Min: 0, since: null },
+    notifications: [],
+    recent: [],
+  };
+}
+
+/** True when an alarm record carries nothing beyond "normal" and can be dropped from state. */
+export function isPlainNormal(a: AlarmRecord): boolean {
+  const l = a.lifecycle;
+  return !l.active && l.acked && !l.latched && l.shelved === null && !l.suppressed && l.outOfService === null;
+}
+
+type MapKey = 'bands' | 'injections' | 'alarms' | 'interlocks' | 'risks';
+
+/**
+ * A working copy for one batch: each map is copied at most once, on its first write, so a batch
+ * of k events over n records costs O(n + k), not O(n·k). The input state is never mutated.
+ */
+class Draft {
+  readonly s: CommandState;
+  private readonly copied = new Set<MapKey | 'recent' | 'notifications'>();
+  constructor(state: CommandState) {
+    this.s = { ...state };
+  }
+  map<K extends MapKey>(key: K): CommandState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      this.s[key] = { ...this.s[key] } as CommandState[K];
+    }
+    return this.s[key];
+  }
+  list<K extends 'recent' | 'notifications'>(key: K): CommandState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      this.s[key] = [...this.s[key]] as CommandState[K];
+    }
+    return this.s[key];
+  }
 }
 
 /**
@@ -28,46 +111,96 @@ export function initialState(): CommandState {
  * the next one is a caller bug and throws, so that a gap is never silently papered over.
  */
 export function reduce(state: CommandState, e: JournalEvent): CommandState {
-  if (e.seq !== state.seq + 1) throw new Error(`event seq ${e.seq} does not follow ${state.seq}`);
-  const recent = [...state.recent, { seq: e.seq, time: e.time, type: e.type, actor: e.actor }];
+  return reduceAll(state, [e]);
+}
+
+export function reduceAll(state: CommandState, events: readonly JournalEvent[]): CommandState {
+  if (events.length === 0) return state;
+  const d = new Draft(state);
+  for (const e of events) apply(d, e);
+  const recent = d.s.recent;
   if (recent.length > RECENT_LIMIT) recent.splice(0, recent.length - RECENT_LIMIT);
-  const next: CommandState = { ...state, seq: e.seq, time: e.time, recent };
+  const notes = d.s.notifications;
+  if (notes.length > NOTIFICATION_LIMIT) notes.splice(0, notes.length - NOTIFICATION_LIMIT);
+  return d.s;
+}
+
+function apply(d: Draft, e: JournalEvent): void {
+  const s = d.s;
+  if (e.seq !== s.seq + 1) throw new Error(`event seq ${e.seq} does not follow ${s.seq}`);
+  s.seq = e.seq;
+  s.time = e.time;
+  d.list('recent').push({ seq: e.seq, time: e.time, type: e.type, actor: e.actor });
   switch (e.type) {
     case 'system.started':
-      return { ...next, plant: { id: e.payload.plantId, hash: e.payload.plantHash }, startedAt: e.time };
+      s.plant = { id: e.payload.plantId, hash: e.payload.plantHash };
+      s.startedAt = e.time;
+      return;
     case 'tag.band.changed': {
-      const bands = { ...state.bands };
+      const bands = d.map('bands');
       if (e.payload.to === 'normal') delete bands[e.payload.tag];
       else bands[e.payload.tag] = e.payload.to;
-      return { ...next, bands };
+      return;
     }
     case 'sim.injection.started':
-      return {
-        ...next,
-        injections: {
-          ...state.injections,
-          [e.payload.injectionId]: { injection: e.payload.injection, startedAt: e.time, until: e.payload.until, actor: e.actor },
-        },
-      };
-    case 'sim.injection.ended': {
-      const injections = { ...state.injections };
-      delete injections[e.payload.injectionId];
-      return { ...next, injections };
+      d.map('injections')[e.payload.injectionId] = { injection: e.payload.injection, startedAt: e.time, until: e.payload.until, actor: e.actor };
+      return;
+    case 'sim.injection.ended':
+      delete d.map('injections')[e.payload.injectionId];
+      return;
+    case 'alarm.changed': {
+      const alarms = d.map('alarms');
+      if (isPlainNormal(e.payload.alarm)) delete alarms[e.payload.alarm.id];
+      else alarms[e.payload.alarm.id] = e.payload.alarm;
+      return;
     }
+    case 'alarm.notified':
+      d.list('notifications').push({ seq: e.seq, time: e.time, ...e.payload });
+      return;
+    case 'interlock.tripped': {
+      const m = d.map('interlocks');
+      const prev = m[e.payload.interlockId];
+      m[e.payload.interlockId] = { bypassed: false, bypassReason: null, ...prev, tripped: true, trippedAt: e.time };
+      return;
+    }
+    case 'interlock.reset': {
+      const m = d.map('interlocks');
+      const prev = m[e.payload.interlockId];
+      m[e.payload.interlockId] = { bypassed: false, bypassReason: null, ...prev, tripped: false, trippedAt: null };
+      return;
+    }
+    case 'interlock.bypass.changed': {
+      const m = d.map('interlocks');
+      const prev = m[e.payload.interlockId];
+      m[e.payload.interlockId] = {
+        tripped: false,
+        trippedAt: null,
+        ...prev,
+        bypassed: e.payload.bypassed,
+        bypassReason: e.payload.bypassed ? (e.payload.reason ?? null) : null,
+      };
+      return;
+    }
+    case 'risk.grade.changed':
+      d.map('risks')[e.payload.riskId] = {
+        area: e.payload.area,
+        inherent: e.payload.inherent,
+        current: e.payload.current,
+        reasons: e.payload.reasons,
+        since: e.time,
+      };
+      return;
+    case 'alarm.flood.changed':
+      s.flood = { flooding: e.payload.flooding, ratePer10Min: e.payload.ratePer10Min, since: e.payload.flooding ? e.time : null };
+      return;
     case 'user.signed_in':
-      return next;
+      return;
     default:
-      return unknownEvent(e);
+      unknownEvent(e);
   }
 }
 
 /** Events are validated where they enter; one that still slips through is a bug, not a no-op. */
 function unknownEvent(e: never): never {
   throw new Error(`unknown event type ${JSON.stringify((e as { type?: unknown }).type)}`);
-}
-
-export function reduceAll(state: CommandState, events: readonly JournalEvent[]): CommandState {
-  let s = state;
-  for (const e of events) s = reduce(s, e);
-  return s;
 }
