@@ -103,6 +103,8 @@ export class Injections {
         if (inj.mode === 'stuck') this.stuckValue[tag] = Number.isFinite(frozen) ? frozen : (this.L.op[tag] as number);
         break;
       }
+      default:
+        throw new InjectionError(`injection kind "${inj.kind}" is not supported by this simulator`, 'invalid_injection', `模拟器不支持注入类型 "${inj.kind}"`);
     }
     this.entries.set(key, { id: key, kind: inj.kind, end });
     this.refreshFailures(now);

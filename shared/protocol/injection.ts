@@ -35,5 +35,14 @@ export const injectionSchema = z.discriminatedUnion('kind', [
       durationS: z.number().positive().max(86_400).optional(),
     })
     .strict(),
+  /** Loss of an I/O rack or network segment: every tag of the areas goes bad or offline at once. */
+  z
+    .object({
+      kind: z.literal('io_outage'),
+      areas: z.union([z.literal('*'), z.array(z.string().min(1)).min(1).max(256)]),
+      mode: z.enum(['bad', 'offline']),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
 ]);
 export type Injection = z.infer<typeof injectionSchema>;
