@@ -21,6 +21,8 @@ export const measurementSettingsSchema = z
     offDelayS: z.number().min(0).max(3600),
     /** Rate-of-change alarm when |Δ| per minute exceeds this % of range; absent = no ROC alarm. */
     rocPctPerMin: z.number().positive().optional(),
+    /** Time constant (s) of the filter the rate of change is taken through, so noise alone never trips ROC; default 30 s. */
+    rocFilterS: z.number().positive().max(3600).optional(),
     source: sourced,
   })
   .strict();
@@ -58,6 +60,20 @@ export const alarmSettingsSchema = z
         chatterCycles: z.number().int().positive(),
         staleHours: z.number().positive(),
         source: sourced,
+        /**
+         * EEMUA 191 bands of the average annunciated rate per 10 min, as inclusive upper edges:
+         * ≤ acceptable "very likely acceptable", ≤ manageable, ≤ overDemanding, above it unacceptable.
+         */
+        rateBands: z
+          .object({ acceptable: z.number().nonnegative(), manageable: z.number().positive(), overDemanding: z.number().positive(), source: sourced })
+          .strict()
+          .refine((b) => b.acceptable < b.manageable && b.manageable < b.overDemanding, { message: 'band edges must rise' })
+          .optional(),
+        /** Target share (%) of annunciated alarms per group of priorities (ISA-18.2 ~80/15/5). */
+        priorityMixTarget: z
+          .object({ groups: z.array(z.object({ priorities: z.array(prioritySchema).min(1), pct: z.number().min(0).max(100) }).strict()).min(1), source: sourced })
+          .strict()
+          .optional(),
       })
       .strict(),
   })
