@@ -7,6 +7,7 @@ import { clamp, ou } from './dynamics';
 import { GasField } from './gasField';
 import { GenericModel } from './genericModel';
 import { Fail, Injections } from './injections';
+import { SimInterlocks } from './interlocks';
 import { buildLayout, TagSrc } from './layout';
 import { MetModel } from './metModel';
 import { ReactorModel } from './reactorModel';
@@ -62,14 +63,16 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
   const detOf = new Int32Array(n).fill(-1);
   gas.tagOf.forEach((ti, k) => (detOf[ti] = k));
   const injections = new Injections(plant, L, gas);
+  const interlocks = new SimInterlocks(plant, L);
 
   const boost = new Float64Array(L.units.length);
-  const ctx: StepContext = { L, rng: physicsRng, t: opts.startTime, dt: stepMs / 1000, boost };
+  const ctx: StepContext = { L, rng: physicsRng, t: opts.startTime, dt: stepMs / 1000, boost, tripped: interlocks.unitTripped };
   const physicsStep = (t: number, dtS: number): void => {
     ctx.t = t;
     ctx.dt = dtS;
     injections.refreshFailures(t);
     injections.fillBoost(t, boost);
+    interlocks.relieve(t, boost);
     metModel.step(ctx);
     reactors.step(ctx);
     tanks.step(ctx);
@@ -87,6 +90,8 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
   const latestValues = new Float64Array(n).fill(NaN);
   const latestQuality = new Uint8Array(n).fill(Quality.Offline);
   const latestTimes = new Float64Array(n);
+  /** 1 once a lost (I/O outage, offline) tag has reported the loss. */
+  const lostSent = new Uint8Array(n);
   let physicsTime = opts.startTime;
   let lastNow = opts.startTime - 1;
   /** Latest time seen by tick or inject: when clear() takes effect. */
@@ -148,11 +153,23 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     if (mode === Fail.Offline) return;
     let v: number;
     let q: number = Quality.Good;
-    if (mode === Fail.Stuck) v = injections.stuckValue[i] as number;
-    else if (mode === Fail.Bad) {
+    if (mode === Fail.Lost) {
+      if (lostSent[i] === 1) return;
+      lostSent[i] = 1;
       v = NaN;
-      q = Quality.Bad;
-    } else v = modelValue(i, t);
+      q = Quality.Offline;
+    } else {
+      lostSent[i] = 0;
+      if (mode === Fail.Stuck) v = injections.stuckValue[i] as number;
+      else if (mode === Fail.Bad) {
+        v = NaN;
+        q = Quality.Bad;
+      } else {
+        // The model value is drawn even for a held tag, so a trip never shifts other tags' noise.
+        v = modelValue(i, t);
+        if ((interlocks.holdCount[i] as number) > 0) v = interlocks.held[i] as number;
+      }
+    }
     if (batch.count === batch.ids.length) grow();
     const k = batch.count++;
     batch.ids[k] = i;
@@ -162,6 +179,7 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     latestValues[i] = v;
     latestQuality[i] = q;
     latestTimes[i] = t;
+    if (interlocks.isTrigger[i] === 1) interlocks.observe(i, v, q, t);
   };
 
   /** Emits every sample due before `limit` (or at it, when inclusive), using the current state. */
@@ -212,8 +230,11 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     inject(injection: Injection, now: number, id?: string): string {
       current = Math.max(current, now);
       const key = injections.add(injection, now, id, latestValues);
-      if (injection.kind === 'detector_failure') {
-        for (let i = 0; i < n; i++) if (injections.failMode[i] === Fail.Offline) latestQuality[i] = Quality.Offline;
+      if (injection.kind === 'detector_failure' || injection.kind === 'io_outage') {
+        for (let i = 0; i < n; i++) {
+          const m = injections.failMode[i];
+          if (m === Fail.Offline || m === Fail.Lost) latestQuality[i] = Quality.Offline;
+        }
       }
       return key;
     },
@@ -244,5 +265,12 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
       // Re-derive the channels from the restored state before anything is sampled.
       physicsStep(physicsTime, 0);
     },
+    interlockStates: () => interlocks.states(),
+    resetInterlock(id: string, now: number): void {
+      current = Math.max(current, now);
+      interlocks.reset(id);
+    },
+    setInterlockBypass: (id: string, on: boolean) => interlocks.setBypass(id, on),
+    restoreInterlock: (id, state) => interlocks.restore(id, state),
   };
 }

@@ -6,8 +6,11 @@ import type { Layout } from './layout';
 import { designPressure, slot } from './stepContext';
 import { InjectionError } from './types';
 
-/** Detector failure modes as stored per tag: 0 none. */
-export const Fail = { None: 0, Stuck: 1, Bad: 2, Offline: 3 } as const;
+/**
+ * Failure modes as stored per tag: 0 none. `Lost` is an I/O outage gone offline: the link
+ * reports the loss once (one sample, quality Offline, NaN), then nothing until it is restored.
+ */
+export const Fail = { None: 0, Stuck: 1, Bad: 2, Offline: 3, Lost: 4 } as const;
 const failCode = { stuck: Fail.Stuck, bad: Fail.Bad, offline: Fail.Offline } as const;
 
 interface Overpressure {
@@ -21,7 +24,8 @@ interface Overpressure {
 }
 interface Failure {
   id: string;
-  tag: number;
+  /** One tag for a detector failure, every tag of the areas for an I/O outage. */
+  tags: readonly number[];
   mode: number;
   start: number;
   end: number;
@@ -45,6 +49,9 @@ export class Injections {
   private counter = 0;
   private readonly tagIndex: Map<string, number>;
   private readonly unitIndex = new Map<string, number>();
+  /** Tag indices per area, for I/O outages. */
+  private readonly areaTags = new Map<string, number[]>();
+  private readonly allTags: number[];
   /** Failure mode per tag, and the value a stuck tag keeps showing. */
   readonly failMode: Uint8Array;
   readonly stuckValue: Float64Array;
@@ -56,6 +63,9 @@ export class Injections {
   ) {
     this.tagIndex = new Map(plant.tags.map((t, i) => [t.id, i]));
     for (const u of L.units) if (u.equipment) this.unitIndex.set(u.equipment.id, u.index);
+    for (const a of plant.areas) this.areaTags.set(a.id, []);
+    plant.tags.forEach((t, i) => this.areaTags.get(t.area)?.push(i));
+    this.allTags = plant.tags.map((_, i) => i);
     this.failMode = new Uint8Array(plant.tags.length);
     this.stuckValue = new Float64Array(plant.tags.length);
   }
@@ -99,12 +109,28 @@ export class Injections {
         const tag = this.tagIndex.get(inj.tag);
         if (tag === undefined) throw new InjectionError(`unknown tag "${inj.tag}"`, 'unknown_tag', `未知位号 "${inj.tag}"`);
         const frozen = latest[tag] as number;
-        this.failures.push({ id: key, tag, mode: failCode[inj.mode], start: now, end });
+        this.failures.push({ id: key, tags: [tag], mode: failCode[inj.mode], start: now, end });
         if (inj.mode === 'stuck') this.stuckValue[tag] = Number.isFinite(frozen) ? frozen : (this.L.op[tag] as number);
         break;
       }
-      default:
-        throw new InjectionError(`injection kind "${inj.kind}" is not supported by this simulator`, 'invalid_injection', `模拟器不支持注入类型 "${inj.kind}"`);
+      case 'io_outage': {
+        let tags: readonly number[];
+        if (inj.areas === '*') tags = this.allTags;
+        else {
+          const unknown = inj.areas.filter((a) => !this.areaTags.has(a));
+          if (unknown.length > 0) {
+            const known = [...this.areaTags.keys()].join(', ');
+            throw new InjectionError(`unknown area "${unknown.join('", "')}"; known: ${known}`, 'unknown_area', `未知区域 "${unknown.join('", "')}"；可用：${known}`);
+          }
+          tags = [...new Set(inj.areas)].flatMap((a) => this.areaTags.get(a) ?? []);
+        }
+        this.failures.push({ id: key, tags, mode: inj.mode === 'bad' ? Fail.Bad : Fail.Lost, start: now, end });
+        break;
+      }
+      default: {
+        const kind = (inj as { kind: string }).kind;
+        throw new InjectionError(`injection kind "${kind}" is not supported by this simulator`, 'invalid_injection', `模拟器不支持注入类型 "${kind}"`);
+      }
     }
     this.entries.set(key, { id: key, kind: inj.kind, end });
     this.refreshFailures(now);
@@ -132,10 +158,14 @@ export class Injections {
     return ids;
   }
 
-  /** Recomputes each failed tag's mode at time t: the latest-started failure still running wins. */
+  /**
+   * Recomputes each failed tag's mode at time t: of the failures and outages still running on a
+   * tag, the one started last wins.
+   */
   refreshFailures(t: number): void {
-    for (const f of this.failures) this.failMode[f.tag] = Fail.None;
-    for (const f of this.failures) if (f.start <= t && t < f.end) this.failMode[f.tag] = f.mode;
+    if (this.failures.length === 0) return;
+    for (const f of this.failures) for (const i of f.tags) this.failMode[i] = Fail.None;
+    for (const f of this.failures) if (f.start <= t && t < f.end) for (const i of f.tags) this.failMode[i] = f.mode;
     this.failures = this.failures.filter((f) => t < f.end);
   }
 

@@ -123,7 +123,8 @@ export class ReactorModel implements UnitModel {
       const fMargin = Math.min(L.up[sF] as number, L.down[sF] as number);
       r.feedDev = ou(r.feedDev, 0, 60, 0.08 * fMargin, dt, rng);
       const sL = slot(u, Ch.L);
-      r.level += (sp.l - r.level) * lag(dt, 300) + (r.feedDev / Math.max(fMargin, 1e-9)) * 0.0005 * (L.down[sL] as number) * dt;
+      // A trip stops the feed and holds the batch: the level stays where it was.
+      if (ctx.tripped[u] !== 1) r.level += (sp.l - r.level) * lag(dt, 300) + (r.feedDev / Math.max(fMargin, 1e-9)) * 0.0005 * (L.down[sL] as number) * dt;
       const sN = slot(u, Ch.N);
       r.speedDev = ou(r.speedDev, 0, 30, 0.05 * Math.min(L.up[sN] as number, L.down[sN] as number), dt, rng);
 

@@ -16,6 +16,8 @@ export interface StepContext {
    * factor × design pressure − normal at the end of the ramp). See designPressure().
    */
   boost: Float64Array;
+  /** Per unit: 1 while a tripped interlock acts on it (feed or filling stopped; see interlocks.ts). */
+  tripped: Uint8Array;
 }
 
 /** A model of one kind of unit, stepping every unit of that kind. */

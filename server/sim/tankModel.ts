@@ -139,7 +139,8 @@ export class TankModel implements UnitModel {
     const ambientDev = (L.x[Ch.AT] as number) - (L.xd[Ch.AT] as number);
     for (const k of this.tanks.values()) {
       const u = k.u;
-      this.advancePhase(k, ctx.t, dt);
+      // A trip closes the inlet: a filling tank holds its level until the interlock is reset.
+      if (!(ctx.tripped[u] === 1 && k.phase === Phase.Fill)) this.advancePhase(k, ctx.t, dt);
       k.tDev += (ambientDev - k.tDev) * lag(dt, 3 * 3600);
       const sT = slot(u, Ch.T);
       const sP = slot(u, Ch.P);

@@ -32,10 +32,50 @@ export interface PlantSimulator {
   latest(): { values: Float64Array; quality: Uint8Array; times: Float64Array };
   /** Restores latest values (after a restart) so that values continue rather than jump. */
   restore(values: Float64Array, quality: Uint8Array, times: Float64Array): void;
+  /**
+   * Safety interlocks (plant.interlocks) the simulator executes. Optional so that stand-in
+   * simulators need not model them; a server without them journals no trips.
+   */
+  interlockStates?(): readonly InterlockState[];
+  /** Clears a trip once the trigger is back inside its limit. Throws InterlockError otherwise. */
+  resetInterlock?(id: string, now: number): void;
+  /** A bypassed interlock does not trip; bypassing does not reset a trip already in force. Throws InterlockError for an unknown id. */
+  setInterlockBypass?(id: string, on: boolean): void;
+  /** Puts an interlock back as the journal left it (after a restart): tripped since `trippedAt`, bypassed. */
+  restoreInterlock?(id: string, state: { tripped: boolean; trippedAt: number | null; bypassed: boolean }): void;
+}
+
+/** One interlock as the simulator's SIS sees it. */
+export interface InterlockState {
+  id: string;
+  tripped: boolean;
+  /** Time of the sample that tripped it. */
+  trippedAt: number | null;
+  /** Trigger value that tripped it. */
+  tripValue: number | null;
+  bypassed: boolean;
+  /** The trigger's latest sample (null before the first, or when it is bad). */
+  triggerValue: number | null;
+  /** The latest trigger sample is at or beyond the trip limit (a reset would be refused). */
+  triggerActive: boolean;
+}
+
+export type InterlockErrorCode = 'unknown_interlock' | 'not_tripped' | 'trigger_active';
+
+/** An interlock command the simulator refuses; `zh` is the message in Simplified Chinese. */
+export class InterlockError extends Error {
+  constructor(
+    message: string,
+    readonly code: InterlockErrorCode,
+    readonly zh: string = message,
+  ) {
+    super(message);
+    this.name = 'InterlockError';
+  }
 }
 
 /** Why an injection was refused; a stable code for API errors and translations. */
-export type InjectionErrorCode = 'invalid_injection' | 'unknown_chemical' | 'unknown_equipment' | 'no_pressure_tag' | 'unknown_tag' | 'duplicate_id';
+export type InjectionErrorCode = 'invalid_injection' | 'unknown_chemical' | 'unknown_equipment' | 'no_pressure_tag' | 'unknown_tag' | 'unknown_area' | 'duplicate_id';
 
 /**
  * An injection the simulator refuses. `message` is English, `zh` the same in Simplified Chinese
