@@ -130,6 +130,11 @@ export const riskPointSchema = z
   .strict();
 export type RiskPoint = z.infer<typeof riskPointSchema>;
 
+/** Roles of people who receive graded pushes; `maintenance` (instrument technicians) takes diagnostics. */
+export const recipientRoles = ['field_operator', 'shift_lead', 'hse_manager', 'plant_manager', 'maintenance'] as const;
+export const recipientRoleSchema = z.enum(recipientRoles);
+export type RecipientRole = z.infer<typeof recipientRoleSchema>;
+
 /** Who is told what and when (分级预警). Recipients are people by role and area. */
 export const notificationPolicySchema = z
   .object({
@@ -139,7 +144,7 @@ export const notificationPolicySchema = z
           .object({
             id,
             name: localText,
-            role: z.enum(['field_operator', 'shift_lead', 'hse_manager', 'plant_manager']),
+            role: recipientRoleSchema,
             /** Areas this person is responsible for; '*' for all. */
             areas: z.union([z.literal('*'), z.array(id)]),
             channels: z.array(z.enum(['console', 'webhook'])).min(1),
@@ -153,9 +158,9 @@ export const notificationPolicySchema = z
           .object({
             priorities: z.array(prioritySchema).min(1),
             /** Told at once. */
-            notify: z.array(z.enum(['field_operator', 'shift_lead', 'hse_manager', 'plant_manager'])).min(1),
+            notify: z.array(recipientRoleSchema).min(1),
             /** Told when the alarm is still unacknowledged after `afterS`. */
-            escalate: z.array(z.object({ afterS: z.number().positive(), to: z.enum(['field_operator', 'shift_lead', 'hse_manager', 'plant_manager']) }).strict()),
+            escalate: z.array(z.object({ afterS: z.number().positive(), to: recipientRoleSchema }).strict()),
           })
           .strict(),
       )
