@@ -78,4 +78,55 @@ describe('CommandEngine', () => {
     expect(e.eventsAfter(11, 100)).toBeNull();
     expect(e.eventsAfter(0, 5)).toBeNull();
   });
+
+  it('appends a batch in one transaction, reduces it once and notifies per event then per batch', () => {
+    const store = openSqliteStore(':memory:');
+    const clock = new ManualClock(50);
+    const e = CommandEngine.open(store, clock);
+    const order: string[] = [];
+    e.onEvent((x) => order.push(`event ${x.seq}`));
+    e.onBatch((b) => order.push(`batch ${b.map((x) => x.seq).join(',')}`));
+    const out = e.appendBatch([
+      { body: started, actor: 'system' },
+      { body: band('T1', 'h'), actor: 'olga' },
+      { body: band('T2', 'h'), actor: 'system' },
+    ]);
+    expect(out.map((x) => [x.seq, x.time, x.actor])).toEqual([
+      [1, 50, 'system'],
+      [2, 50, 'olga'],
+      [3, 50, 'system'],
+    ]);
+    expect(order).toEqual(['event 1', 'event 2', 'event 3', 'batch 1,2,3']);
+    expect(e.state.bands).toEqual({ T1: 'h', T2: 'h' });
+    expect(store.journal.after(0, 10)).toEqual(out);
+    expect(e.appendBatch([])).toEqual([]);
+    expect(order).toHaveLength(4);
+  });
+
+  it('keeps nothing of a batch whose journal write fails', () => {
+    const store = openSqliteStore(':memory:');
+    const e = CommandEngine.open(store, new ManualClock(0));
+    e.append(started, 'system');
+    // A payload that cannot be serialised fails inside the transaction, after the first row.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const bad = { type: 'tag.band.changed', payload: cyclic } as unknown as typeof started;
+    expect(() => e.appendBatch([{ body: band('T1', 'h'), actor: 'system' }, { body: bad, actor: 'system' }])).toThrow();
+    expect(e.seq).toBe(1);
+    expect(store.journal.lastSeq()).toBe(1);
+    expect(e.append(band('T2', 'h'), 'system').seq).toBe(2);
+  });
+
+  it('reads events of given types in a time range, paged by seq', () => {
+    const clock = new ManualClock(1000);
+    const e = CommandEngine.open(openSqliteStore(':memory:'), clock);
+    e.append(started, 'system');
+    for (let i = 0; i < 5; i++) {
+      clock.advance(1000);
+      e.append(band(`T${i}`, 'h'), 'system');
+    }
+    expect(e.eventsInTime(['tag.band.changed'], 2000, 5000, 0, 10).map((x) => x.time)).toEqual([2000, 3000, 4000]);
+    expect(e.eventsInTime(['tag.band.changed'], 0, 1e9, 3, 2).map((x) => x.seq)).toEqual([4, 5]);
+    expect(e.eventsInTime(['system.started', 'tag.band.changed'], 0, 2001, 0, 10).map((x) => x.seq)).toEqual([1, 2]);
+  });
 });

@@ -1,9 +1,17 @@
 import type { EventBody, JournalEvent } from '../../shared/state/events';
-import { initialState, reduce, type CommandState } from '../../shared/state/reducer';
+import { initialState, reduce, reduceAll, type CommandState } from '../../shared/state/reducer';
 import type { Clock } from '../../shared/util/clock';
 import type { JournalRepo, SnapshotRepo } from '../store/types';
 
 export type EventListener = (e: JournalEvent) => void;
+/** Called once per append (one event or a whole batch), after every per-event listener. */
+export type BatchListener = (events: readonly JournalEvent[]) => void;
+
+/** One event to append: what happened and who did it (user name, or "system"). */
+export interface PendingEvent {
+  body: EventBody;
+  actor: string;
+}
 
 export interface SnapshotPolicy {
   /** Snapshot after this many events since the last one. */
@@ -23,6 +31,7 @@ const REPLAY_PAGE = 1000;
 export class CommandEngine {
   private current: CommandState;
   private readonly listeners = new Set<EventListener>();
+  private readonly batchListeners = new Set<BatchListener>();
   private lastSnapshotSeq: number;
   private lastSnapshotAt: number;
   private appending = false;
@@ -75,29 +84,60 @@ export class CommandEngine {
    * Appending from inside a listener is refused, so that every listener sees events in seq order.
    */
   append(body: EventBody, actor: string): JournalEvent {
+    return this.appendBatch([{ body, actor }])[0]!;
+  }
+
+  /**
+   * Appends a batch in one journal transaction (all or nothing), reduces it in one pass
+   * (`reduceAll` copies each state map once) and then notifies: every per-event listener for
+   * each event in seq order, then each batch listener once with the whole batch. All events
+   * of a batch share one time. An empty batch does nothing.
+   */
+  appendBatch(items: readonly PendingEvent[]): JournalEvent[] {
+    if (items.length === 0) return [];
     if (this.appending) throw new Error('append() called from an event listener; append after it returns');
     this.appending = true;
     try {
-      const seq = this.current.seq + 1;
       const time = Math.max(this.clock.now(), this.current.time);
-      const event = this.journal.append(seq, time, actor, body);
-      this.current = reduce(this.current, event);
+      const events = this.journal.appendMany(this.current.seq + 1, time, items);
+      this.current = reduceAll(this.current, events);
       for (const l of this.listeners) {
-        try {
-          l(event);
-        } catch (err) {
-          console.error('event listener failed:', err);
+        for (const e of events) {
+          try {
+            l(e);
+          } catch (err) {
+            console.error('event listener failed:', err);
+          }
         }
       }
-      return event;
+      for (const l of this.batchListeners) {
+        try {
+          l(events);
+        } catch (err) {
+          console.error('batch listener failed:', err);
+        }
+      }
+      return events;
     } finally {
       this.appending = false;
     }
   }
 
+  /** Per-event listener, called in seq order after the event is durable and reduced. */
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Batch listener (the socket gateway broadcasts a batch as few messages). */
+  onBatch(listener: BatchListener): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  /** Events of `types` with `from` ≤ time < `to`, seq > `after`, oldest first (alarm journal). */
+  eventsInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[] {
+    return this.journal.byTypeInTime(types, from, to, after, limit);
   }
 
   /**

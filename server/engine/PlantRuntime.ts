@@ -4,10 +4,21 @@ import type { Metrics } from '../metrics';
 import type { PlantSimulator, SampleBatch } from '../sim/types';
 import type { LatestValuesRepo } from '../store/types';
 import type { BandTracker } from './BandTracker';
-import type { CommandEngine } from './CommandEngine';
+import type { CommandEngine, PendingEvent } from './CommandEngine';
 import type { InjectionService } from './InjectionService';
 import type { LatestTable } from './LatestTable';
 import type { RecentBuffer } from './RecentBuffer';
+
+/**
+ * A part of the tick that turns samples (or its own state) into journal events: interlocks,
+ * alarms. Stages run in order after the samples are recorded and band changes are appended;
+ * each stage's events are appended as one batch before the next stage runs, so a later stage
+ * (alarms) sees what an earlier one (interlock trips) did in the same tick.
+ */
+export interface TickStage {
+  readonly name: string;
+  run(batch: SampleBatch, now: number): readonly PendingEvent[];
+}
 
 export interface RuntimeParts {
   plant: Plant;
@@ -18,6 +29,8 @@ export interface RuntimeParts {
   latest: LatestTable;
   recent: RecentBuffer;
   bands: BandTracker;
+  /** Run every tick, in order, after band changes; see TickStage. */
+  stages?: readonly TickStage[];
   clock: Clock;
   metrics: Metrics;
   /** Telemetry fan-out; called after the tick's events are appended, so events go out first. */
@@ -60,18 +73,28 @@ export class PlantRuntime {
 
   tick(now = this.p.clock.now()): void {
     const started = performance.now();
+    this.lastError = null;
     try {
       const batch = this.p.sim.tick(now);
       this.p.latest.apply(batch);
       this.p.recent.apply(batch);
-      for (const c of this.p.bands.update(batch)) {
-        this.p.engine.append({ type: 'tag.band.changed', payload: { tag: c.tag, from: c.from, to: c.to, value: c.value } }, 'system');
+      const bandEvents: PendingEvent[] = this.p.bands
+        .update(batch)
+        .map((c) => ({ body: { type: 'tag.band.changed', payload: { tag: c.tag, from: c.from, to: c.to, value: c.value } }, actor: 'system' }));
+      this.p.engine.appendBatch(bandEvents);
+      for (const stage of this.p.stages ?? []) {
+        try {
+          this.p.engine.appendBatch(stage.run(batch, now));
+        } catch (err) {
+          // One failing stage must not starve the others (or telemetry) of the tick.
+          this.lastError = `${stage.name}: ${err instanceof Error ? err.message : String(err)}`;
+          console.error(`tick stage ${stage.name} failed:`, err);
+        }
       }
       this.p.injections.expire(now);
       this.p.publish(batch);
       this.p.engine.maybeSnapshot();
       if (now - this.lastPersist >= this.timing.persistMs) this.persistLatest(now);
-      this.lastError = null;
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);
       console.error('tick failed:', err);

@@ -16,18 +16,45 @@ export class SqliteJournal implements JournalRepo {
   private readonly selectAfter: Database.Statement;
   private readonly selectLast: Database.Statement;
   private readonly selectFirst: Database.Statement;
+  private readonly insertMany: (firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]) => JournalEvent[];
+  private readonly db: Database.Database;
 
   constructor(db: Database.Database) {
+    this.db = db;
     this.insert = db.prepare('INSERT INTO events (seq, time, type, actor, payload) VALUES (?, ?, ?, ?, ?)');
     this.selectAfter = db.prepare('SELECT seq, time, type, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.selectLast = db.prepare('SELECT MAX(seq) AS v FROM events');
     this.selectFirst = db.prepare('SELECT MIN(seq) AS v FROM events');
+    this.insertMany = db.transaction((firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]) => {
+      const out = new Array<JournalEvent>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const { body, actor } = items[i]!;
+        this.insert.run(firstSeq + i, time, body.type, actor, JSON.stringify(body.payload));
+        out[i] = { seq: firstSeq + i, time, actor, ...body } as JournalEvent;
+      }
+      return out;
+    });
   }
 
   append(seq: number, time: number, actor: string, body: EventBody): JournalEvent {
     // A single INSERT is its own transaction; the PRIMARY KEY makes a duplicate seq throw.
     this.insert.run(seq, time, body.type, actor, JSON.stringify(body.payload));
     return { seq, time, actor, ...body } as JournalEvent;
+  }
+
+  appendMany(firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]): JournalEvent[] {
+    if (items.length === 0) return [];
+    return this.insertMany(firstSeq, time, items);
+  }
+
+  byTypeInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[] {
+    if (types.length === 0) return [];
+    // One statement per distinct type count; the list is short and fixed by callers.
+    const marks = types.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare(`SELECT seq, time, type, actor, payload FROM events WHERE type IN (${marks}) AND time >= ? AND time < ? AND seq > ? ORDER BY seq LIMIT ?`)
+      .all(...types, from, to, after, limit) as EventRow[];
+    return rows.map(toEvent);
   }
 
   after(after: number, limit: number): JournalEvent[] {

@@ -15,12 +15,23 @@ export interface JournalRepo {
    * in-memory seq and the journal disagree, which must never be papered over.
    */
   append(seq: number, time: number, actor: string, body: EventBody): JournalEvent;
+  /**
+   * Appends events with consecutive seqs starting at `firstSeq`, all at `time`, in ONE
+   * transaction: either every event is durable or none is (a flood of thousands of alarm
+   * transitions costs one commit, not thousands).
+   */
+  appendMany(firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]): JournalEvent[];
   /** Events with seq > `after`, oldest first, at most `limit`. */
   after(after: number, limit: number): JournalEvent[];
   /** Highest seq in the journal, 0 when empty. */
   lastSeq(): number;
   /** Lowest seq still held, or null when empty (older ones may be pruned later). */
   firstSeq(): number | null;
+  /**
+   * Events of the given types with `from` ≤ time < `to` and seq > `after`, oldest first, at
+   * most `limit` (times never go backwards along seqs, so this is seq order too).
+   */
+  byTypeInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[];
 }
 
 export interface StoredSnapshot {

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import {
   ClientEvents,
+  EVENTS_PER_MESSAGE,
   fail,
   helloSchema,
   ok,
@@ -60,8 +61,17 @@ export function attachSocketGateway(deps: GatewayDeps): { consoles: () => number
   const { io, auth, engine, commands, hub, metrics } = deps;
   const opt = { ...DEFAULT_GATEWAY, ...deps.options };
 
-  const unlisten = engine.onEvent((e: JournalEvent) => {
-    io.to(LIVE_ROOM).emit(ServerEvents.event, e);
+  // One append → as few messages as possible: a single event as `event` (what every console
+  // understands), a batch as `events` arrays of at most EVENTS_PER_MESSAGE, each serialised
+  // once for the whole room.
+  const unlisten = engine.onBatch((events: readonly JournalEvent[]) => {
+    if (events.length === 1) {
+      io.to(LIVE_ROOM).emit(ServerEvents.event, events[0]);
+      return;
+    }
+    for (let i = 0; i < events.length; i += EVENTS_PER_MESSAGE) {
+      io.to(LIVE_ROOM).emit(ServerEvents.events, events.slice(i, i + EVENTS_PER_MESSAGE));
+    }
   });
 
   io.on('connection', (socket: Socket) => {

@@ -82,11 +82,20 @@ export function fail(code: ErrorCode, message: string): Ack<never> {
   return { ok: false, code, message };
 }
 
+/** Most events in one `events` message, so that no single message is slow to parse. */
+export const EVENTS_PER_MESSAGE = 1000;
+
 /** Socket event names. */
 export const ClientEvents = { hello: 'hello', subscribe: 'subscribe', command: 'command' } as const;
 export const ServerEvents = {
   /** Reliable lane: one journal event, in seq order. */
   event: 'event',
+  /**
+   * Reliable lane: several consecutive journal events (an array, seq order, no gaps), sent
+   * instead of that many `event` messages when the server appends a batch (alarm floods).
+   * Each message holds at most EVENTS_PER_MESSAGE events; apply them like single events.
+   */
+  events: 'events',
   /** Telemetry lane: one binary frame (shared/protocol/frame). */
   frame: 'frame',
   /** The server is going away or the console must resync (payload: {reason}). */

@@ -53,5 +53,11 @@ export const routes = {
   /** GET → {events: JournalEvent[]} ?after=seq&limit=n */
   journal: `${API_PREFIX}/journal`,
   tagRecent: (id: string) => `${API_PREFIX}/tags/${encodeURIComponent(id)}/recent`,
+  /** GET → {alarms: AlarmRecord[], total} ?area=A,B&state=unacked,acked&priority=1,2&limit=n — active alarms, priority then newest first */
+  alarms: `${API_PREFIX}/alarms`,
+  /** GET → {events: JournalEvent[] (alarm.changed), next: seq | null} ?from=ms&to=ms&after=seq&limit=n */
+  alarmJournal: `${API_PREFIX}/alarms/journal`,
+  /** GET → AlarmKpiReport ?window=s (default 86400) */
+  alarmKpi: `${API_PREFIX}/alarms/kpi`,
   metrics: '/metrics',
 } as const;

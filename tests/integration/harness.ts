@@ -97,6 +97,9 @@ export class TestConsole {
   constructor(url: string, opts: Parameters<typeof io>[1] = {}) {
     this.socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
     this.socket.on('event', (e: JournalEvent) => this.events.push(e));
+    this.socket.on('events', (batch: JournalEvent[]) => {
+      for (const e of batch) this.events.push(e);
+    });
     this.socket.on('frame', (buf: ArrayBuffer | Uint8Array) => this.frames.push(decodeFrame(buf instanceof ArrayBuffer ? buf : new Uint8Array(buf))));
   }
 

@@ -1,4 +1,5 @@
 import * as m001 from './001_init';
+import * as m002 from './002_event_time';
 
 export interface Migration {
   version: number;
@@ -6,4 +7,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones here. */
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
