@@ -1,6 +1,7 @@
 import { isAnnunciated, transition, type LifecycleEvent, type TransitionResult } from '../../shared/alarm/lifecycle';
 import type { AlarmCause, AlarmRecord } from '../../shared/alarm/model';
 import type { AlarmSettings } from '../../shared/plant/alarmConfig';
+import type { CommandState } from '../../shared/state/reducer';
 import type { Clock } from '../../shared/util/clock';
 import type { CommandEngine, PendingEvent } from '../engine/CommandEngine';
 import type { TickStage } from '../engine/PlantRuntime';
@@ -85,6 +86,11 @@ export class AlarmEngine {
 
   get settings(): AlarmSettings {
     return this.d.settings;
+  }
+
+  /** The command state (alarms, interlocks) this engine writes to. */
+  get state(): CommandState {
+    return this.d.engine.state;
   }
 
   /** The definition of an alarm: evaluated here, registered externally, or known from the state (restart). */

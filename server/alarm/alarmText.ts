@@ -37,3 +37,8 @@ export function confirmedMessage(group: string, equipment: string | null, m: num
 export function kindLabel(kind: AlarmKind): LocalText {
   return kindText[kind];
 }
+
+/** "English / 中文": Ack messages are read by people in either language. */
+export function bilingual(t: LocalText): string {
+  return `${t.en} / ${t.zh}`;
+}
