@@ -9,6 +9,9 @@ import { buildReactorUnit } from './units/reactors';
 import { buildSite } from './units/site';
 import { buildLoadingBay, buildWarehouse } from './units/loadingWarehouse';
 import { buildTankFarm } from './units/tankFarm';
+import { buildInterlocks } from './interlocks';
+import { buildNotificationPolicy } from './notificationPolicy';
+import { buildRiskRegister } from './riskRegister';
 import { buildUtilities, buildWastewater } from './units/services';
 
 /** Chemicals of the plant from the standards data; `source` lists where each number comes from. */
@@ -55,7 +58,7 @@ export function buildReferencePlant(std: Standards): Plant {
   buildTankFarm(b, std);
   buildAmmoniaStorage(b, std);
   buildLpgStorage(b, std);
-  return {
+  const plant: Plant = {
     meta: {
       id: 'reference',
       name: { zh: '维吉尔参考精细化工厂', en: 'Vigil Reference Fine Chemicals' },
@@ -76,4 +79,6 @@ export function buildReferencePlant(std: Standards): Plant {
     muster: buildMuster(),
     tags: b.tags,
   };
+  // Derived from the built plant so that their ids always name real tags, equipment and areas.
+  return { ...plant, interlocks: buildInterlocks(plant), risks: buildRiskRegister(plant), notifications: buildNotificationPolicy(plant) };
 }

@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Plant, PlantFileName } from '../../../shared/plant/schema';
+import type { Plant, PlantFileName, PlantOptionalFileName } from '../../../shared/plant/schema';
 
 /** One record per line: diffs stay readable and files stay small. */
 function lines(records: readonly unknown[]): string {
   return records.length === 0 ? '[]' : `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]`;
 }
 
-/** The text of each file of a plant folder, as `loadPlant` reads them. */
-export function plantFiles(p: Plant): Record<PlantFileName, string> {
+/** The text of each file of a plant folder, as `loadPlant` reads them; optional files only when the plant has them. */
+export function plantFiles(p: Plant): Record<PlantFileName, string> & Partial<Record<PlantOptionalFileName, string>> {
   return {
     'plant.json': `${JSON.stringify(p.meta, null, 2)}\n`,
     'chemicals.json': `${lines(p.chemicals)}\n`,
@@ -18,6 +18,10 @@ export function plantFiles(p: Plant): Record<PlantFileName, string> {
     'roads.json': `{\n"nodes": ${lines(p.roads.nodes)},\n"edges": ${lines(p.roads.edges)},\n"gates": ${lines(p.roads.gates)}\n}\n`,
     'muster.json': `${lines(p.muster)}\n`,
     'tags.json': `${lines(p.tags)}\n`,
+    ...(p.alarmSettings ? { 'alarm-settings.json': `${JSON.stringify(p.alarmSettings, null, 2)}\n` } : {}),
+    ...(p.interlocks ? { 'interlocks.json': `${lines(p.interlocks)}\n` } : {}),
+    ...(p.risks ? { 'risk-register.json': `${lines(p.risks)}\n` } : {}),
+    ...(p.notifications ? { 'notification-policy.json': `${JSON.stringify(p.notifications, null, 2)}\n` } : {}),
   };
 }
 
