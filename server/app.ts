@@ -3,6 +3,12 @@ import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { MAX_MESSAGE_BYTES, ServerEvents } from '../shared/protocol/messages';
 import { systemClock, type Clock } from '../shared/util/clock';
+import { alarmCommandHandlers } from './alarm/alarmCommands';
+import { AlarmEngine } from './alarm/AlarmEngine';
+import { defaultAlarmSettings } from './alarm/defaultAlarmSettings';
+import { DesignSuppression } from './alarm/DesignSuppression';
+import { FloodMonitor } from './alarm/FloodMonitor';
+import { TagConditions } from './alarm/TagConditions';
 import { AuthService } from './auth/authService';
 import { findAppRoot, readVersion } from './appRoot';
 import { BandTracker } from './engine/BandTracker';
@@ -10,9 +16,10 @@ import { CommandEngine, DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './e
 import { CommandService } from './engine/CommandService';
 import { InjectionService } from './engine/InjectionService';
 import { LatestTable } from './engine/LatestTable';
-import { PlantRuntime } from './engine/PlantRuntime';
+import { PlantRuntime, type TickStage } from './engine/PlantRuntime';
 import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/RecentBuffer';
 import type { ServerContext } from './context';
+import { registerAlarmRoutes } from './http/alarmRoutes';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -108,9 +115,23 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     injections.restoreActive();
     engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
 
+    const alarmSettings = plant.alarmSettings ?? defaultAlarmSettings;
+    const alarms = new AlarmEngine({
+      engine,
+      clock,
+      settings: alarmSettings,
+      conditions: new TagConditions(plant.tags, alarmSettings),
+      flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding),
+      ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
+    });
+    // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
+    // so that the alarm batch of a tick already sees it.
+    const stages: TickStage[] = [alarms.stage];
+
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
       'sim.clear': (p, user) => injections.clear(p.injectionId, user.name),
+      ...alarmCommandHandlers(alarms, clock),
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -135,7 +156,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       metrics,
     );
     const runtime = new PlantRuntime(
-      { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, clock, metrics, publish: (b) => hub.publish(b) },
+      { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish: (b) => hub.publish(b) },
       { tickMs: framePeriodMs, persistMs: opts.persistMs ?? 5000 },
     );
 
@@ -149,6 +170,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       startedAt: clock.now(),
       clock,
       engine,
+      alarms,
       auth,
       commands,
       runtime,
@@ -176,6 +198,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerSessionRoutes(app, ctx);
     registerCommandRoutes(app, ctx);
     registerDataRoutes(app, ctx);
+    registerAlarmRoutes(app, ctx);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';

@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/util/clock';
+import type { AlarmEngine } from './alarm/AlarmEngine';
 import type { AuthService } from './auth/authService';
 import type { CommandEngine } from './engine/CommandEngine';
 import type { CommandService } from './engine/CommandService';
@@ -18,6 +19,7 @@ export interface ServerContext {
   startedAt: number;
   clock: Clock;
   engine: CommandEngine;
+  alarms: AlarmEngine;
   auth: AuthService;
   commands: CommandService;
   runtime: PlantRuntime;

@@ -27,6 +27,9 @@ const def = (id: string, kind: AlarmDef['kind'], equipment: string | null = 'R-1
 class ScriptedConditions implements ConditionSource {
   queued: ConditionChange[] = [];
   constructor(readonly defs: AlarmDef[]) {}
+  def(id: string): AlarmDef | null {
+    return this.defs.find((d) => d.id === id) ?? null;
+  }
   update(_b: SampleBatch, _now: number, out: ConditionChange[]): void {
     out.push(...this.queued);
     this.queued = [];

@@ -1,6 +1,7 @@
 import { isAnnunciated, transition, type LifecycleEvent, type TransitionResult } from '../../shared/alarm/lifecycle';
 import type { AlarmCause, AlarmRecord } from '../../shared/alarm/model';
 import type { AlarmSettings } from '../../shared/plant/alarmConfig';
+import type { Vec3 } from '../../shared/plant/primitives';
 import type { CommandState } from '../../shared/state/reducer';
 import type { Clock } from '../../shared/util/clock';
 import type { CommandEngine, PendingEvent } from '../engine/CommandEngine';
@@ -17,14 +18,18 @@ export interface ConditionChange {
   value: number | null;
   /** Sample time of the change, epoch ms. */
   time: number;
+  /** Where the condition is, when it moves (a confirmed release: its voting detectors' centroid). */
+  position?: Vec3;
 }
 
 /** Where tag conditions come from (the shared ConditionEvaluator behind an adapter). */
 export interface ConditionSource {
-  /** Every alarm the source evaluates. */
-  readonly defs: readonly AlarmDef[];
+  /** The definition of an alarm this source evaluates, by id; null if it has no such alarm. */
+  def(id: string): AlarmDef | null;
   /** Feeds one tick's samples and the stale sweep at `now`; appends condition changes to `out`, in time order. */
   update(batch: SampleBatch, now: number, out: ConditionChange[]): void;
+  /** Restores which conditions were active (the command state after a restart). */
+  seed?(alarms: Iterable<AlarmRecord>): void;
 }
 
 /** Alarm flood detection over annunciated activations (alarm settings `kpi`). */
@@ -69,7 +74,8 @@ const SWEEP_MS = 1000;
  * so a restart resumes from the journal with nothing else to restore.
  */
 export class AlarmEngine {
-  private readonly defs = new Map<string, AlarmDef>();
+  /** Alarms evaluated elsewhere (trips), by id. */
+  private readonly external = new Map<string, AlarmDef>();
   private readonly latching: ReadonlySet<string>;
   private externals: { id: string; active: boolean; value: number | null; time: number }[] = [];
   private readonly changes: ConditionChange[] = [];
@@ -81,7 +87,7 @@ export class AlarmEngine {
 
   constructor(private readonly d: AlarmEngineDeps) {
     this.latching = new Set(d.settings.latching);
-    for (const def of d.conditions.defs) this.defs.set(def.id, def);
+    d.conditions.seed?.(Object.values(d.engine.state.alarms));
   }
 
   get settings(): AlarmSettings {
@@ -95,7 +101,7 @@ export class AlarmEngine {
 
   /** The definition of an alarm: evaluated here, registered externally, or known from the state (restart). */
   def(id: string): AlarmDef | null {
-    const known = this.defs.get(id);
+    const known = this.d.conditions.def(id) ?? this.external.get(id);
     if (known) return known;
     const rec = this.d.engine.state.alarms[id];
     if (!rec) return null;
@@ -107,7 +113,7 @@ export class AlarmEngine {
   record(id: string): AlarmRecord | null {
     const rec = this.d.engine.state.alarms[id];
     if (rec) return rec;
-    const def = this.defs.get(id);
+    const def = this.d.conditions.def(id) ?? this.external.get(id);
     return def ? baseRecord(def) : null;
   }
 
@@ -117,7 +123,7 @@ export class AlarmEngine {
    * tick's own conditions. Safe to call from an event listener.
    */
   setExternal(def: ExternalAlarmDef, active: boolean, value: number | null, time: number): void {
-    this.defs.set(def.id, { ...def, unit: def.unit ?? null, limit: null, latching: this.latching.has(def.kind) });
+    this.external.set(def.id, { ...def, unit: def.unit ?? null, limit: null, latching: this.latching.has(def.kind) });
     this.externals.push({ id: def.id, active, value, time });
   }
 
@@ -138,7 +144,7 @@ export class AlarmEngine {
     const batch = new AlarmBatch();
     this.changes.length = 0;
     this.d.conditions.update(samples, now, this.changes);
-    for (const c of this.changes) this.step(batch, c.id, { type: c.active ? 'activate' : 'clear' }, c.time, 'system', { value: c.value });
+    for (const c of this.changes) this.step(batch, c.id, { type: c.active ? 'activate' : 'clear' }, c.time, 'system', { value: c.value, position: c.position });
     const ext = this.externals;
     this.externals = [];
     for (const c of ext) this.step(batch, c.id, { type: c.active ? 'activate' : 'clear' }, c.time, 'system', { value: c.value });
@@ -167,9 +173,16 @@ export class AlarmEngine {
     return batch.records.get(id) ?? this.record(id);
   }
 
-  private step(batch: AlarmBatch, id: string, event: LifecycleEvent, at: number, actor: string, extra: { value?: number | null; note?: string | undefined }): StepResult {
+  private step(
+    batch: AlarmBatch,
+    id: string,
+    event: LifecycleEvent,
+    at: number,
+    actor: string,
+    extra: { value?: number | null; note?: string | undefined; position?: Vec3 | undefined },
+  ): StepResult {
     const cur = this.current(batch, id);
-    const def = cur ? (this.defs.get(id) ?? this.def(id)) : null;
+    const def = cur ? this.def(id) : null;
     if (!cur || !def) return { ok: false, reason: 'unknown_alarm' };
     const r = transition(cur.lifecycle, event, { latching: def.latching });
     if (!r.ok || !r.changed) return r;
@@ -180,7 +193,7 @@ export class AlarmEngine {
       // Static fields follow the definition (a restart may bring new texts or priorities).
       priority: def.priority,
       message: def.message,
-      position: def.position,
+      position: extra.position ?? cur.position,
       lifecycle: r.lifecycle,
       value: condition && extra.value !== undefined ? extra.value : cur.value,
       activatedAt: cause === 'activate' ? at : cur.activatedAt,

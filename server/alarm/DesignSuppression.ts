@@ -1,7 +1,8 @@
 import type { AlarmRecord } from '../../shared/alarm/model';
 import type { Interlock } from '../../shared/plant/alarmConfig';
 import type { CommandState } from '../../shared/state/reducer';
-import type { AlarmDef } from './alarmDef';
+import type { Tag } from '../../shared/plant/schema';
+import { alarmId, type AlarmDef } from './alarmDef';
 
 /** Alarm kinds that a trip itself causes (flows, speeds, levels dropping): suppressed while the trip holds. */
 const CONSEQUENCE_KINDS = new Set(['L', 'LL']);
@@ -17,7 +18,7 @@ export class DesignSuppression {
   private readonly equipmentOf: ReadonlyMap<string, string>;
   private seen: CommandState['interlocks'] | null = null;
 
-  constructor(interlocks: readonly Interlock[], defs: readonly AlarmDef[]) {
+  constructor(interlocks: readonly Interlock[], defs: Iterable<Pick<AlarmDef, 'id' | 'kind' | 'equipment'>>) {
     this.equipmentOf = new Map(interlocks.map((i) => [i.id, i.equipment] as const));
     const guarded = new Set(interlocks.map((i) => i.equipment));
     for (const d of defs) {
@@ -26,6 +27,18 @@ export class DesignSuppression {
       if (!list) this.byEquipment.set(d.equipment, (list = []));
       list.push(d.id);
     }
+  }
+
+  /** Built from the plant: the L/LL alarms of the tags on interlocked equipment. */
+  static fromPlant(interlocks: readonly Interlock[], tags: readonly Tag[]): DesignSuppression {
+    const guarded = new Set(interlocks.map((i) => i.equipment));
+    const defs: Pick<AlarmDef, 'id' | 'kind' | 'equipment'>[] = [];
+    for (const t of tags) {
+      if (t.equipment === undefined || !guarded.has(t.equipment)) continue;
+      if (t.limits.l !== undefined) defs.push({ id: alarmId(t.id, 'L'), kind: 'L', equipment: t.equipment });
+      if (t.limits.ll !== undefined) defs.push({ id: alarmId(t.id, 'LL'), kind: 'LL', equipment: t.equipment });
+    }
+    return new DesignSuppression(interlocks, defs);
   }
 
   /** Ids of the alarms a trip of `equipment` suppresses. */

@@ -35,7 +35,7 @@ function setup() {
   const engine = CommandEngine.open(openSqliteStore(':memory:'), clock);
   const queued: ConditionChange[] = [];
   const conditions: ConditionSource = {
-    defs,
+    def: (id) => defs.find((d) => d.id === id) ?? null,
     update: (_b: SampleBatch, _n: number, out: ConditionChange[]) => {
       out.push(...queued.splice(0));
     },

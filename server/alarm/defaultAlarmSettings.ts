@@ -16,13 +16,12 @@ export const defaultAlarmSettings: AlarmSettings = Object.freeze({
   },
   defaultMeasurement: { deadbandPct: 2, onDelayS: 10, offDelayS: 10, source: 'design default for measurements without their own row' },
   priorities: {
-    default: { HH: 3, H: 4, L: 4, LL: 3, ROC: 4, BAD: 4, CONFIRMED: 1, TRIP: 1 },
+    default: { HH: 2, LL: 2, H: 3, L: 3, ROC: 3, BAD: 4, CONFIRMED: 1, TRIP: 1 },
     byKind: {
-      gas_combustible: { H: 3, HH: 2 },
-      gas_toxic: { H: 3, HH: 2 },
-      pressure: { HH: 2 },
+      gas_combustible: { HH: 1, H: 2 },
+      gas_toxic: { HH: 1, H: 2 },
     },
-    source: 'design default aiming at the ISA-18.2 mix ~80 % low / 15 % medium / 5 % high, < 1 % highest (DOMAIN.md §1)',
+    source: 'design default by consequence and time to respond (ISA-18.2 §10): 1 act now (gas second level, confirmed release, trip), 2 within minutes, 3 process H/L, 4 diagnostics',
   },
   latching: ['CONFIRMED', 'TRIP'],
   staleAfterPeriods: 5,
