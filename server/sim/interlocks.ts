@@ -7,9 +7,10 @@ import { InterlockError, type InterlockState } from './types';
 
 /**
  * After a trip the overpressure driving a unit dies away with this time constant, s: the
- * feed that fed the runaway is stopped, cooling goes on (docs/interlocks-notifications-risk.md).
+ * feed that fed the runaway is stopped, the accumulated charge still reacts while cooling
+ * removes the heat (docs/interlocks-notifications-risk.md).
  */
-export const TRIP_RELIEF_TAU_S = 30;
+export const TRIP_RELIEF_TAU_S = 60;
 
 interface Def {
   il: Interlock;
