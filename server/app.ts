@@ -5,6 +5,7 @@ import { MAX_MESSAGE_BYTES, ServerEvents } from '../shared/protocol/messages';
 import { systemClock, type Clock } from '../shared/util/clock';
 import { alarmCommandHandlers } from './alarm/alarmCommands';
 import { AlarmEngine } from './alarm/AlarmEngine';
+import { AlarmKpiService } from './alarm/AlarmKpiService';
 import { defaultAlarmSettings } from './alarm/defaultAlarmSettings';
 import { DesignSuppression } from './alarm/DesignSuppression';
 import { FloodMonitor } from './alarm/FloodMonitor';
@@ -20,6 +21,7 @@ import { PlantRuntime, type TickStage } from './engine/PlantRuntime';
 import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/RecentBuffer';
 import type { ServerContext } from './context';
 import { registerAlarmRoutes } from './http/alarmRoutes';
+import { createSafetyServices } from './interlock/createSafetyServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -67,6 +69,8 @@ export interface PlantServerOptions {
   snapshotPolicy?: SnapshotPolicy;
   /** How often latest values are persisted, ms. */
   persistMs?: number;
+  /** Webhook URLs that graded alarm pushes are POSTed to (docs/interlocks-notifications-risk.md). */
+  webhooks?: string[];
 }
 
 export interface PlantServer {
@@ -116,22 +120,26 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
 
     const alarmSettings = plant.alarmSettings ?? defaultAlarmSettings;
+    const alarmKpi = new AlarmKpiService(plant, alarmSettings, store.alarmHistory, () => engine.state, clock);
+    const floodFrom = clock.now() - alarmSettings.kpi.floodWindowS * 1000;
     const alarms = new AlarmEngine({
       engine,
       clock,
       settings: alarmSettings,
       conditions: new TagConditions(plant.tags, alarmSettings),
-      flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding),
+      flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding, alarmKpi.activationTimes(floodFrom, clock.now() + 1)),
       ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
     });
     // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
     // so that the alarm batch of a tick already sees it.
-    const stages: TickStage[] = [alarms.stage];
+    const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
+    const stages: TickStage[] = [...safety.stagesBefore, alarms.stage, ...safety.stagesAfter];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
       'sim.clear': (p, user) => injections.clear(p.injectionId, user.name),
       ...alarmCommandHandlers(alarms, clock),
+      ...safety.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -171,6 +179,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       clock,
       engine,
       alarms,
+      alarmKpi,
       auth,
       commands,
       runtime,
@@ -212,6 +221,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : (opts.port ?? 4870);
+    safety.start();
     runtime.start();
 
     let closing: Promise<void> | null = null;
@@ -229,6 +239,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
+        await safety.stop();
         store.close();
       })());
 

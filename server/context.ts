@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/util/clock';
 import type { AlarmEngine } from './alarm/AlarmEngine';
+import type { AlarmKpiService } from './alarm/AlarmKpiService';
 import type { AuthService } from './auth/authService';
 import type { CommandEngine } from './engine/CommandEngine';
 import type { CommandService } from './engine/CommandService';
@@ -20,6 +21,7 @@ export interface ServerContext {
   clock: Clock;
   engine: CommandEngine;
   alarms: AlarmEngine;
+  alarmKpi: AlarmKpiService;
   auth: AuthService;
   commands: CommandService;
   runtime: PlantRuntime;

@@ -1,57 +1,40 @@
+import { FloodDetector } from '../../shared/alarm/FloodDetector';
 import type { AlarmSettings } from '../../shared/plant/alarmConfig';
 import type { FloodWatch } from './AlarmEngine';
 
 /**
- * Live flood detection (ISA-18.2 / EEMUA 191): the number of annunciated activations in the
- * last `floodWindowS`, reported per 10 minutes. Flooding starts when it rises above
- * `floodEnter` and ends when it falls below `floodExit` (hysteresis, so the banner does not
- * flicker at the threshold). Keeps only the activation times inside the window.
+ * Live flood detection for the alarm engine: the shared `FloodDetector` (annunciated
+ * activations in the trailing `floodWindowS`; a flood above `floodEnter`, over below
+ * `floodExit`), reporting changes with the rate per 10 minutes for `alarm.flood.changed`.
  */
 export class FloodMonitor implements FloodWatch {
-  private times = new Float64Array(1024);
-  private head = 0;
-  private tail = 0;
-  private flooding: boolean;
-  private readonly windowMs: number;
+  private readonly detector: FloodDetector;
+  private readonly per10Min: number;
 
   constructor(
-    private readonly kpi: AlarmSettings['kpi'],
+    kpi: AlarmSettings['kpi'],
     /** The flood state the command state holds (after a restart). */
     initiallyFlooding = false,
+    /** Annunciated activations already in the window (from the journal, after a restart). */
+    recent: readonly number[] = [],
   ) {
-    this.windowMs = kpi.floodWindowS * 1000;
-    this.flooding = initiallyFlooding;
+    this.detector = new FloodDetector(kpi, 1024);
+    this.detector.restore(initiallyFlooding);
+    for (const t of recent) this.detector.add(t);
+    this.per10Min = 600 / kpi.floodWindowS;
   }
 
   record(time: number): void {
-    if (this.tail === this.times.length) {
-      const live = this.tail - this.head;
-      const next = live * 2 > this.times.length ? new Float64Array(this.times.length * 2) : this.times;
-      next.set(this.times.subarray(this.head, this.tail), 0);
-      this.times = next;
-      this.head = 0;
-      this.tail = live;
-    }
-    this.times[this.tail++] = time;
+    this.detector.add(time);
   }
 
-  /** Activations in the window ending at `now`. */
-  count(now: number): number {
-    const from = now - this.windowMs;
-    while (this.head < this.tail && this.times[this.head]! <= from) this.head++;
-    return this.tail - this.head;
-  }
-
-  /** Activations per 10 minutes over the window ending at `now`. */
+  /** Annunciated activations per 10 minutes over the window ending at `now`. */
   ratePer10Min(now: number): number {
-    return (this.count(now) * 600_000) / this.windowMs;
+    return Math.round(this.detector.rate(now) * this.per10Min * 10) / 10;
   }
 
   check(now: number): { flooding: boolean; ratePer10Min: number } | null {
-    const rate = this.ratePer10Min(now);
-    if (!this.flooding && rate > this.kpi.floodEnter) this.flooding = true;
-    else if (this.flooding && rate < this.kpi.floodExit) this.flooding = false;
-    else return null;
-    return { flooding: this.flooding, ratePer10Min: Math.round(rate * 10) / 10 };
+    const changed = this.detector.update(now);
+    return changed === null ? null : { flooding: changed, ratePer10Min: this.ratePer10Min(now) };
   }
 }

@@ -4,6 +4,7 @@ import { displayState } from '../../shared/alarm/lifecycle';
 import type { AlarmDisplayState, AlarmRecord } from '../../shared/alarm/model';
 import { fail, ok } from '../../shared/protocol/messages';
 import { routes } from '../../shared/protocol/rest';
+import { KPI_MAX_WINDOW_S } from '../alarm/AlarmKpiService';
 import type { ServerContext } from '../context';
 import { describeZodError } from '../util/describeZodError';
 import { requireUser, sendAck } from './ack';
@@ -28,6 +29,8 @@ const listQuery = z
     limit: z.coerce.number().int().min(1).max(ALARM_LIST_MAX).default(ALARM_LIST_MAX),
   })
   .strict();
+
+const kpiQuery = z.object({ window: z.coerce.number().int().min(60).max(KPI_MAX_WINDOW_S).default(86_400) }).strict();
 
 const journalQuery = z
   .object({
@@ -84,5 +87,12 @@ export function registerAlarmRoutes(app: FastifyInstance, ctx: ServerContext): v
     const more = events.length > q.data.limit;
     if (more) events.length = q.data.limit;
     return sendAck(ctx, reply, ok({ events, next: more ? events[events.length - 1]!.seq : null, from, to }));
+  });
+
+  app.get(routes.alarmKpi, async (req, reply) => {
+    if (!requireUser(ctx, req, reply)) return reply;
+    const q = kpiQuery.safeParse(req.query);
+    if (!q.success) return sendAck(ctx, reply, fail('bad_request', `invalid query: ${describeZodError(q.error)}`));
+    return sendAck(ctx, reply, ok(ctx.alarmKpi.report(q.data.window)));
   });
 }

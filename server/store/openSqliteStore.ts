@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrate';
+import { SqliteAlarmHistory } from './sqliteAlarmHistory';
 import { SqliteJournal } from './sqliteJournal';
 import { SqliteLatestValues, SqliteSessions, SqliteSnapshots } from './sqliteRepos';
 import type { Store } from './types';
@@ -28,6 +29,7 @@ export function openSqliteStore(dataDir: string): Store {
   migrate(db);
   return {
     journal: new SqliteJournal(db),
+    alarmHistory: new SqliteAlarmHistory(db),
     snapshots: new SqliteSnapshots(db),
     latestValues: new SqliteLatestValues(db),
     sessions: new SqliteSessions(db),

@@ -34,6 +34,25 @@ export interface JournalRepo {
   byTypeInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[];
 }
 
+/** One `alarm.changed` event, reduced to what alarm KPIs read. */
+export interface AlarmHistoryRow {
+  time: number;
+  alarmId: string;
+  area: string;
+  priority: 1 | 2 | 3 | 4;
+  cause: string;
+  /** The condition after the transition. */
+  active: boolean;
+  /** Shelved, suppressed or out of service after the transition (not annunciated). */
+  hidden: boolean;
+}
+
+/** Time-ranged reads of alarm transitions for KPIs, without parsing whole records. */
+export interface AlarmHistoryRepo {
+  /** `alarm.changed` events with `from` ≤ time < `to`, in seq order, at most `limit`. */
+  transitions(from: number, to: number, limit: number): AlarmHistoryRow[];
+}
+
 export interface StoredSnapshot {
   seq: number;
   time: number;
@@ -80,6 +99,7 @@ export interface SessionRepo {
 
 export interface Store {
   journal: JournalRepo;
+  alarmHistory: AlarmHistoryRepo;
   snapshots: SnapshotRepo;
   latestValues: LatestValuesRepo;
   sessions: SessionRepo;

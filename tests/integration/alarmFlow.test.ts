@@ -133,6 +133,19 @@ describe('alarms over a real server', () => {
     expect(h.server.ctx.engine.state.alarms[c.id]!.lifecycle).toMatchObject({ active: false, latched: true });
     expect(await command(operator, 'alarm.reset', { alarmId: c.id, note: 'leak isolated' })).toMatchObject({ ok: true });
     await waitFor(() => !h.server.ctx.engine.state.alarms[c.id], 2000, 'the reset alarm to leave the list');
+
+    // KPIs over the journal: this release's annunciated activations, by area.
+    const kpi = (await h.rest('/api/v1/alarms/kpi?window=3600', { token: await h.tokenFor('viewer') })).body as Ack<{
+      report: { rates: { count: number; byArea: Record<string, { count: number }> }; badActors: { top: { alarmId: string }[] } };
+      configured: { total: number };
+    }>;
+    expect(kpi.ok).toBe(true);
+    if (!kpi.ok) return;
+    expect(kpi.data.report.rates.count).toBeGreaterThanOrEqual(3);
+    expect(kpi.data.report.rates.byArea[group[0]!.area]!.count).toBeGreaterThanOrEqual(3);
+    expect(kpi.data.report.badActors.top.map((a) => a.alarmId)).toContain(c.id);
+    expect(kpi.data.configured.total).toBeGreaterThan(plant.tags.length);
+    expect((await h.rest('/api/v1/alarms/kpi?window=5', { token: h.adminToken })).status).toBe(400);
   }, 120_000);
 
   it('shelving: over the role maximum refused, within it accepted; the alarm keeps being evaluated and returns when the shelve expires', async () => {

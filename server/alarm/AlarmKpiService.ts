@@ -1,0 +1,84 @@
+import { configuredAlarms } from '../../shared/alarm/configured';
+import { kpiReport, priorityMix, staleAlarms, type Activation, type ConditionTransition, type KpiReport, type PriorityMix } from '../../shared/alarm/kpi';
+import type { AlarmRecord } from '../../shared/alarm/model';
+import type { AlarmSettings } from '../../shared/plant/alarmConfig';
+import type { Plant } from '../../shared/plant/schema';
+import type { CommandState } from '../../shared/state/reducer';
+import type { Clock } from '../../shared/util/clock';
+import type { AlarmHistoryRepo } from '../store/types';
+
+/** Most transitions one KPI request reads; beyond it the report covers the newest part only. */
+export const KPI_MAX_ROWS = 2_000_000;
+/** Longest KPI window, s (ISA-18.2 asks for ≥ 30 days of data). */
+export const KPI_MAX_WINDOW_S = 31 * 86_400;
+const STALE_LIST = 50;
+
+export interface AlarmKpiResponse {
+  window: { from: number; to: number; seconds: number; truncated: boolean };
+  /** Rates (overall and per area), EEMUA band, floods and % time in flood, chattering, top-10 bad actors, priority mix of activations. */
+  report: KpiReport;
+  /** Alarms active for ≥ `staleHours` now (oldest first, at most 50 listed). */
+  stale: { count: number; alarms: Pick<AlarmRecord, 'id' | 'area' | 'priority' | 'activatedAt'>[] };
+  /** Priority distribution of the plant's configured alarms. */
+  configured: PriorityMix & { total: number };
+  /** Live flood state (the command state's). */
+  flood: CommandState['flood'];
+  kpiSettings: AlarmSettings['kpi'];
+}
+
+/**
+ * Alarm KPIs over the journal (ISA-18.2 / EEMUA 191), from the shared kpi functions: the
+ * activations counted are annunciated ones (not shelved, suppressed or out of service);
+ * chattering looks at every condition transition, annunciated or not.
+ */
+export class AlarmKpiService {
+  private configuredMix: (PriorityMix & { total: number }) | null = null;
+
+  constructor(
+    private readonly plant: Plant,
+    private readonly settings: AlarmSettings,
+    private readonly history: AlarmHistoryRepo,
+    private readonly state: () => CommandState,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Annunciated activation times in [from, to) (seeds the flood detector after a restart). */
+  activationTimes(from: number, to: number): number[] {
+    return this.history
+      .transitions(from, to, KPI_MAX_ROWS)
+      .filter((r) => r.cause === 'activate' && !r.hidden)
+      .map((r) => r.time);
+  }
+
+  report(windowS: number): AlarmKpiResponse {
+    const to = this.clock.now() + 1;
+    const from = to - windowS * 1000;
+    const rows = this.history.transitions(from, to, KPI_MAX_ROWS);
+    const activations: Activation[] = [];
+    const transitions: ConditionTransition[] = [];
+    for (const r of rows) {
+      if (r.cause === 'activate' || r.cause === 'clear') transitions.push({ alarmId: r.alarmId, time: r.time, active: r.cause === 'activate' });
+      if (r.cause === 'activate' && !r.hidden) activations.push({ alarmId: r.alarmId, area: r.area, priority: r.priority, time: r.time });
+    }
+    const state = this.state();
+    const active = Object.values(state.alarms).filter((a) => a.lifecycle.active);
+    const stale = staleAlarms(active, to, this.settings.kpi).sort((a, b) => (a.activatedAt ?? 0) - (b.activatedAt ?? 0));
+    return {
+      window: { from, to, seconds: windowS, truncated: rows.length >= KPI_MAX_ROWS },
+      report: kpiReport(activations, transitions, from, to, this.settings.kpi),
+      stale: { count: stale.length, alarms: stale.slice(0, STALE_LIST).map((a) => ({ id: a.id, area: a.area, priority: a.priority, activatedAt: a.activatedAt })) },
+      configured: this.configured(),
+      flood: state.flood,
+      kpiSettings: this.settings.kpi,
+    };
+  }
+
+  /** Computed once: the configuration does not change while the server runs. */
+  private configured(): PriorityMix & { total: number } {
+    if (!this.configuredMix) {
+      const all = configuredAlarms(this.plant.tags, this.plant.interlocks ?? [], this.settings);
+      this.configuredMix = { ...priorityMix(all, this.settings.kpi.priorityMixTarget), total: all.length };
+    }
+    return this.configuredMix;
+  }
+}
