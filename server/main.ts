@@ -33,6 +33,7 @@ async function serve(o: ServeOptions): Promise<void> {
     usersFile: o.usersFile,
     localSession: o.localSession,
     allowedOrigins: o.allowedOrigins,
+    webhooks: o.webhooks,
     version: readVersion(root),
     rendererDir: path.join(root, 'dist', 'renderer'),
   });

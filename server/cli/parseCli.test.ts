@@ -17,6 +17,7 @@ describe('parseCli', () => {
         usersFile: '/w/.data/users.json',
         localSession: true,
         allowedOrigins: [],
+        webhooks: [],
       },
     });
     expect(parseCli([], { VIGIL_DATA: '/var/vigil' }, '/w')).toMatchObject({ options: { dataDir: '/var/vigil' } });
@@ -24,13 +25,13 @@ describe('parseCli', () => {
 
   it('reads every option', () => {
     const c = parseCli(
-      ['--host', '0.0.0.0', '--port', '0', '--data', 'd', '--seed', '7', '--plant', 'p', '--scale', '50000', '--period-ms', '500', '--users', 'u.json', '--no-local-session', '--allow-origin', 'app://vigil'],
+      ['--host', '0.0.0.0', '--port', '0', '--data', 'd', '--seed', '7', '--plant', 'p', '--scale', '50000', '--period-ms', '500', '--users', 'u.json', '--no-local-session', '--allow-origin', 'app://vigil', '--webhook', 'http://127.0.0.1:9000/a', '--webhook', 'https://gw.example/b'],
       {},
       '/w',
     );
     expect(c).toEqual({
       kind: 'serve',
-      options: { host: '0.0.0.0', port: 0, dataDir: '/w/d', seed: 7, plantDir: '/w/p', scale: 50000, periodMs: 500, usersFile: '/w/u.json', localSession: false, allowedOrigins: ['app://vigil'] },
+      options: { host: '0.0.0.0', port: 0, dataDir: '/w/d', seed: 7, plantDir: '/w/p', scale: 50000, periodMs: 500, usersFile: '/w/u.json', localSession: false, allowedOrigins: ['app://vigil'], webhooks: ['http://127.0.0.1:9000/a', 'https://gw.example/b'] },
     });
   });
 
@@ -45,5 +46,7 @@ describe('parseCli', () => {
     expect(() => parseCli(['--bogus'], {}, '/w')).toThrow(CliError);
     expect(() => parseCli(['add-user', 'x', 'emperor'], {}, '/w')).toThrow(/unknown role/);
     expect(() => parseCli(['frobnicate'], {}, '/w')).toThrow(/unknown command/);
+    expect(() => parseCli(['--webhook', 'ftp://x/'], {}, '/w')).toThrow(/http or https/);
+    expect(() => parseCli(['--webhook', 'not a url'], {}, '/w')).toThrow(/not a URL/);
   });
 });

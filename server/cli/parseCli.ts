@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema, roles, type Role } from '../../shared/protocol/roles';
+import { webhookUrlProblem } from '../notify/webhook';
 
 export interface ServeOptions {
   host: string;
@@ -14,6 +15,8 @@ export interface ServeOptions {
   usersFile: string;
   localSession: boolean;
   allowedOrigins: string[];
+  /** Webhook URLs graded alarm pushes are POSTed to. */
+  webhooks: string[];
 }
 
 export type CliCommand =
@@ -41,6 +44,7 @@ Options / 选项:
   --period-ms N       simulator sample period, ms / 仿真采样周期，毫秒 (default: each tag's own)
   --users FILE        users file / 用户文件 (default <data>/users.json)
   --allow-origin URL  let a console on another origin call the API (repeatable) / 允许其他来源的控制台访问 API（可重复）
+  --webhook URL       POST graded alarm pushes to URL (repeatable) / 将分级报警推送 POST 到该地址（可重复）
   --no-local-session  never sign in loopback consoles without a password / 本机控制台也须登录
   --help              this text / 显示本帮助
 
@@ -74,6 +78,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'period-ms': { type: 'string' },
         users: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
+        webhook: { type: 'string', multiple: true },
         'no-local-session': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -94,6 +99,11 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     return { kind: 'add-user', name: rest[0]!, role: role.data, usersFile };
   }
   if (sub !== undefined) throw new CliError(`unknown command "${sub}" (see --help) / 未知命令`);
+  const webhooks = v.webhook ?? [];
+  for (const url of webhooks) {
+    const problem = webhookUrlProblem(url);
+    if (problem) throw new CliError(`--webhook: ${problem} / --webhook 须为 http 或 https 地址`);
+  }
 
   return {
     kind: 'serve',
@@ -108,6 +118,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       usersFile,
       localSession: !v['no-local-session'],
       allowedOrigins: v['allow-origin'] ?? [],
+      webhooks,
     },
   };
 }

@@ -87,12 +87,18 @@ export class NotificationService {
     }
   }
 
-  /** Stops listening; webhook posts already under way finish (awaited). */
-  async stop(): Promise<void> {
+  /**
+   * Stops listening and waits up to `waitMs` for webhook posts under way, so that their results
+   * are journaled before the store closes; a slower endpoint's result is logged, not journaled.
+   */
+  async stop(waitMs = 2000): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    await Promise.allSettled([...this.inFlight]);
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise<void>((r) => (timer = setTimeout(r, waitMs)))]);
+    clearTimeout(timer);
   }
 
   private ruleFor(a: AlarmRecord): Rule | undefined {

@@ -76,7 +76,7 @@ export class RiskService {
     for (const a of Object.values(s.alarms)) this.placeAlarm(a);
     this.placeInterlocks(s.interlocks);
     for (const p of this.points) this.dirty.add(p.id);
-    for (const e of this.run()) this.d.engine.append(e.body, e.actor);
+    this.d.engine.appendBatch(this.run());
     this.unsubscribe = this.d.engine.onEvent((e) => this.onEvent(e));
   }
 
