@@ -5,6 +5,7 @@ import { MAX_MESSAGE_BYTES, ServerEvents } from '../shared/protocol/messages';
 import { systemClock, type Clock } from '../shared/util/clock';
 import { alarmCommandHandlers } from './alarm/alarmCommands';
 import { AlarmEngine } from './alarm/AlarmEngine';
+import { AlarmKpiService } from './alarm/AlarmKpiService';
 import { defaultAlarmSettings } from './alarm/defaultAlarmSettings';
 import { DesignSuppression } from './alarm/DesignSuppression';
 import { FloodMonitor } from './alarm/FloodMonitor';
@@ -119,12 +120,14 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
 
     const alarmSettings = plant.alarmSettings ?? defaultAlarmSettings;
+    const alarmKpi = new AlarmKpiService(plant, alarmSettings, store.alarmHistory, () => engine.state, clock);
+    const floodFrom = clock.now() - alarmSettings.kpi.floodWindowS * 1000;
     const alarms = new AlarmEngine({
       engine,
       clock,
       settings: alarmSettings,
       conditions: new TagConditions(plant.tags, alarmSettings),
-      flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding),
+      flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding, alarmKpi.activationTimes(floodFrom, clock.now() + 1)),
       ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
     });
     // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
@@ -176,6 +179,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       clock,
       engine,
       alarms,
+      alarmKpi,
       auth,
       commands,
       runtime,
