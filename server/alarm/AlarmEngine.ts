@@ -82,6 +82,9 @@ export class AlarmEngine {
   private lastSweep = -Infinity;
   private shelvedIndex: { alarms: Record<string, AlarmRecord>; nextExpiry: number } | null = null;
 
+  /** Counters since start: alarm transitions produced (ticks and commands), and the largest tick batch. */
+  readonly stats = { transitions: 0, largestTickBatch: 0 };
+
   /** Plug into PlantRuntime's tick after the interlock stage. */
   readonly stage: TickStage = { name: 'alarms', run: (batch, now) => this.run(batch, now) };
 
@@ -159,6 +162,7 @@ export class AlarmEngine {
     }
     const flood = this.d.flood.check(now);
     if (flood) batch.events.push({ body: { type: 'alarm.flood.changed', payload: flood }, actor: 'system' });
+    if (batch.events.length > this.stats.largestTickBatch) this.stats.largestTickBatch = batch.events.length;
     return batch.events;
   }
 
@@ -200,6 +204,7 @@ export class AlarmEngine {
       lastChange: at,
     };
     batch.records.set(id, next);
+    this.stats.transitions++;
     const note = extra.note;
     batch.events.push({ body: { type: 'alarm.changed', payload: { alarm: next, cause, ...(note ? { note } : {}) } }, actor });
     if (cause === 'activate' && isAnnunciated(next.lifecycle)) this.d.flood.record(at);
