@@ -7,7 +7,7 @@ import { clamp, ou } from './dynamics';
 import { GasField } from './gasField';
 import { GenericModel } from './genericModel';
 import { Fail, Injections } from './injections';
-import { SimInterlocks } from './interlocks';
+import { SimInterlocks, TRIP_LAG_S } from './interlocks';
 import { buildLayout, TagSrc } from './layout';
 import { MetModel } from './metModel';
 import { ReactorModel } from './reactorModel';
@@ -63,7 +63,7 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
   const detOf = new Int32Array(n).fill(-1);
   gas.tagOf.forEach((ti, k) => (detOf[ti] = k));
   const injections = new Injections(plant, L, gas);
-  const interlocks = new SimInterlocks(plant, L);
+  const interlocks = new SimInterlocks(plant, L, (units, t) => injections.endOverpressures(units, t + TRIP_LAG_S * 1000));
 
   const boost = new Float64Array(L.units.length);
   const ctx: StepContext = { L, rng: physicsRng, t: opts.startTime, dt: stepMs / 1000, boost, tripped: interlocks.unitTripped };
@@ -72,7 +72,6 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     ctx.dt = dtS;
     injections.refreshFailures(t);
     injections.fillBoost(t, boost);
-    interlocks.relieve(t, boost);
     metModel.step(ctx);
     reactors.step(ctx);
     tanks.step(ctx);

@@ -187,6 +187,14 @@ export class Injections {
     this.overpressures = this.overpressures.filter((o) => t < o.end || (t - o.end) / 1000 < 12 * Math.max(20, o.rampS / 3));
   }
 
+  /**
+   * Ends the overpressures on `units` at time `at` (an interlock removed their cause): they
+   * decay from there as after a clear. The injections stay listed until cleared or expired.
+   */
+  endOverpressures(units: readonly number[], at: number): void {
+    for (const o of this.overpressures) if (units.includes(o.unit) && o.end > at) o.end = at;
+  }
+
   /** Ids of injections not yet expired or cleared. */
   ids(): string[] {
     return [...this.entries.keys()];

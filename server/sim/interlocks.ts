@@ -6,11 +6,11 @@ import { TagSrc } from './layout';
 import { InterlockError, type InterlockState } from './types';
 
 /**
- * After a trip the overpressure driving a unit dies away with this time constant, s: the
- * feed that fed the runaway is stopped, the accumulated charge still reacts while cooling
- * removes the heat (docs/interlocks-notifications-risk.md).
+ * A trip removes the cause of an overpressure on its units (the feed): the overpressure goes on
+ * rising for TRIP_LAG_S more (the charge accumulated before the feed stopped still reacts), then
+ * ends and decays as any ended overpressure does (docs/interlocks-notifications-risk.md).
  */
-export const TRIP_RELIEF_TAU_S = 60;
+export const TRIP_LAG_S = 20;
 
 interface Def {
   il: Interlock;
@@ -35,8 +35,8 @@ interface Live {
  * The simulator's safety instrumented system. A trip happens on the trigger tag's own sample:
  * a Good sample at or beyond its HH (LL) limit trips every interlock on that tag that is not
  * bypassed. From then on each action tag reads its safe value exactly, the units involved see
- * `tripped` (models stop feeding/filling) and any overpressure on them dies away with
- * TRIP_RELIEF_TAU_S. The trip holds until reset() once the trigger's latest sample is back
+ * `tripped` (models stop feeding or filling) and any overpressure on them ends TRIP_LAG_S later
+ * (`onTrip`). The trip holds until reset() once the trigger's latest sample is back
  * inside the limit. Bad or missing trigger samples neither trip nor allow a reset.
  */
 export class SimInterlocks {
@@ -52,15 +52,18 @@ export class SimInterlocks {
   readonly held: Float64Array;
   /** Per unit: 1 while a tripped interlock acts on it. */
   readonly unitTripped: Uint8Array;
-  private readonly unitTripAt: Float64Array;
 
-  constructor(plant: Plant, L: Layout) {
+  /** `onTrip(units, t)`: a trip at sample time t acts on these units (the simulator ends their overpressures). */
+  constructor(
+    plant: Plant,
+    L: Layout,
+    private readonly onTrip: (units: readonly number[], t: number) => void = () => undefined,
+  ) {
     const n = plant.tags.length;
     this.isTrigger = new Uint8Array(n);
     this.holdCount = new Uint16Array(n);
     this.held = new Float64Array(n);
     this.unitTripped = new Uint8Array(L.units.length);
-    this.unitTripAt = new Float64Array(L.units.length).fill(NaN);
     const tagIndex = new Map(plant.tags.map((t, i) => [t.id, i]));
     const unitOfTag = (i: number): number | null => (L.src[i] === TagSrc.Channel ? (L.unit[i] as number) : null);
     for (const il of plant.interlocks ?? []) {
@@ -118,6 +121,7 @@ export class SimInterlocks {
       this.held[a.tag] = a.value;
     }
     this.refreshUnits(d.units);
+    this.onTrip(d.units, t);
   }
 
   private untrip(k: number): void {
@@ -140,27 +144,14 @@ export class SimInterlocks {
     this.refreshUnits(d.units);
   }
 
-  /** Recomputes the tripped flag and earliest trip time of units. */
+  /** Recomputes the tripped flag of units. */
   private refreshUnits(units: readonly number[]): void {
     for (const u of units) {
-      let at = NaN;
-      for (let k = 0; k < this.defs.length; k++) {
-        const s = this.live[k] as Live;
-        if (!s.tripped || !(this.defs[k] as Def).units.includes(u)) continue;
-        const when = s.trippedAt ?? -Infinity;
-        if (!(at <= when)) at = when;
+      let tripped = 0;
+      for (let k = 0; k < this.defs.length && tripped === 0; k++) {
+        if ((this.live[k] as Live).tripped && (this.defs[k] as Def).units.includes(u)) tripped = 1;
       }
-      this.unitTripped[u] = Number.isNaN(at) ? 0 : 1;
-      this.unitTripAt[u] = at;
-    }
-  }
-
-  /** Damps each tripped unit's overpressure: boost × exp(−(t − trip) / τ). */
-  relieve(t: number, boost: Float64Array): void {
-    for (let u = 0; u < this.unitTripped.length; u++) {
-      if (this.unitTripped[u] === 0 || (boost[u] as number) === 0) continue;
-      const since = Math.max(0, (t - (this.unitTripAt[u] as number)) / 1000);
-      boost[u] = (boost[u] as number) * Math.exp(-since / TRIP_RELIEF_TAU_S);
+      this.unitTripped[u] = tripped;
     }
   }
 
