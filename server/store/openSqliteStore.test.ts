@@ -84,7 +84,7 @@ describe('openSqliteStore', () => {
     const dir = tempDir();
     openSqliteStore(dir).close();
     const db = new Database(path.join(dir, DB_FILE));
-    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.prepare('INSERT INTO schema_version VALUES (99, 0)').run();
     expect(() => migrate(db)).toThrow(/newer/);

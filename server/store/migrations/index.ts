@@ -1,5 +1,6 @@
 import * as m001 from './001_init';
 import * as m002 from './002_event_time';
+import * as m003 from './003_historian';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append new ones here. */
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];
