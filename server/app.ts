@@ -25,13 +25,16 @@ import { createSafetyServices } from './interlock/createSafetyServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
+import { registerHistoryRoutes } from './http/historyRoutes';
 import { registerErrorHandlers } from './http/errors';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSessionRoutes } from './http/sessionRoutes';
 import { registerStaticRoutes } from './http/staticRoutes';
+import { Historian } from './historian/Historian';
+import type { HistorianOptions } from './historian/historianOptions';
 import { Metrics } from './metrics';
 import type { LoadedPlant } from './plant/loadPlant';
-import type { PlantSimulator } from './sim/types';
+import type { PlantSimulator, SampleBatch } from './sim/types';
 import { openSqliteStore } from './store/openSqliteStore';
 import { attachSocketGateway, type GatewayOptions } from './transport/SocketGateway';
 import { TelemetryHub } from './transport/TelemetryHub';
@@ -69,6 +72,8 @@ export interface PlantServerOptions {
   snapshotPolicy?: SnapshotPolicy;
   /** How often latest values are persisted, ms. */
   persistMs?: number;
+  /** Historian settings: retention, chunking (docs/historian.md). */
+  historian?: Partial<HistorianOptions>;
   /** Webhook URLs that graded alarm pushes are POSTed to (docs/interlocks-notifications-risk.md). */
   webhooks?: string[];
 }
@@ -106,7 +111,8 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     const engine = CommandEngine.open(store, clock, opts.snapshotPolicy ?? DEFAULT_SNAPSHOT_POLICY);
     engine.onEvent(() => metrics.eventsAppended++);
     const seed = opts.seed ?? 1;
-    const sim = opts.createSimulator(plant, { seed, startTime: clock.now(), ...(opts.periodMs ? { periodMs: opts.periodMs } : {}) });
+    const simStart = clock.now();
+    const sim = opts.createSimulator(plant, { seed, startTime: simStart, ...(opts.periodMs ? { periodMs: opts.periodMs } : {}) });
 
     const latest = new LatestTable(plant.tags.length);
     latest.copyFrom(sim.latest());
@@ -163,9 +169,14 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       },
       metrics,
     );
+    const historian = Historian.open(opts.dataDir, plant.tags, clock, opts.historian);
+    const publish = (b: SampleBatch): void => {
+      historian.ingest(b);
+      hub.publish(b);
+    };
     const runtime = new PlantRuntime(
-      { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish: (b) => hub.publish(b) },
-      { tickMs: framePeriodMs, persistMs: opts.persistMs ?? 5000 },
+      { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish },
+      { tickMs: framePeriodMs, persistMs: opts.persistMs ?? 5000, alignTo: simStart },
     );
 
     let consoles = (): number => 0;
@@ -207,6 +218,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerSessionRoutes(app, ctx);
     registerCommandRoutes(app, ctx);
     registerDataRoutes(app, ctx);
+    registerHistoryRoutes(app, ctx, historian);
     registerAlarmRoutes(app, ctx);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
@@ -216,6 +228,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     } catch (err) {
       gateway.detach();
       io.close();
+      historian.close();
       await app.close().catch(() => undefined);
       throw err;
     }
@@ -240,6 +253,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
         await safety.stop();
+        historian.close();
         store.close();
       })());
 

@@ -58,6 +58,20 @@ describe('CommandEngine', () => {
     expect(b.seq).toBe(5);
   });
 
+  it('never snapshots sooner than minIntervalMs after the last one, however many events come', () => {
+    const clock = new ManualClock(0);
+    const e = CommandEngine.open(openSqliteStore(':memory:'), clock, { everyEvents: 2, everyMs: 60_000, minIntervalMs: 5000 });
+    clock.advance(5000);
+    e.appendBatch([started, started, started].map((body) => ({ body, actor: 'system' })));
+    expect(e.maybeSnapshot()).toBe(true);
+    clock.advance(1000);
+    e.appendBatch([started, started, started].map((body) => ({ body, actor: 'system' })));
+    expect(e.maybeSnapshot()).toBe(false);
+    clock.advance(4000);
+    expect(e.maybeSnapshot()).toBe(true);
+    expect(e.stats).toMatchObject({ batches: 2, events: 6, largestBatch: { events: 3 } });
+  });
+
   it('snapshots on time when events are few', () => {
     const store = openSqliteStore(':memory:');
     const clock = new ManualClock(0);

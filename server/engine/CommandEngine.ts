@@ -18,9 +18,22 @@ export interface SnapshotPolicy {
   everyEvents: number;
   /** …or when this long has passed and something changed. */
   everyMs: number;
+  /**
+   * …but never sooner than this after the previous one: in an alarm flood thousands of events
+   * arrive every tick, and a snapshot of a state holding 10,000 alarms costs ~100 ms. Default 0.
+   */
+  minIntervalMs?: number;
 }
 
-export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { everyEvents: 500, everyMs: 60_000 };
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { everyEvents: 500, everyMs: 60_000, minIntervalMs: 5000 };
+
+/** Append statistics since start (the largest batch is what an alarm flood costs). */
+export interface AppendStats {
+  batches: number;
+  events: number;
+  largestBatch: { events: number; ms: number };
+  slowestBatch: { events: number; ms: number };
+}
 const REPLAY_PAGE = 1000;
 
 /**
@@ -35,6 +48,7 @@ export class CommandEngine {
   private lastSnapshotSeq: number;
   private lastSnapshotAt: number;
   private appending = false;
+  readonly stats: AppendStats = { batches: 0, events: 0, largestBatch: { events: 0, ms: 0 }, slowestBatch: { events: 0, ms: 0 } };
 
   private constructor(
     private readonly journal: JournalRepo,
@@ -97,6 +111,7 @@ export class CommandEngine {
     if (items.length === 0) return [];
     if (this.appending) throw new Error('append() called from an event listener; append after it returns');
     this.appending = true;
+    const started = performance.now();
     try {
       const time = Math.max(this.clock.now(), this.current.time);
       const events = this.journal.appendMany(this.current.seq + 1, time, items);
@@ -117,10 +132,19 @@ export class CommandEngine {
           console.error('batch listener failed:', err);
         }
       }
+      this.count(events.length, performance.now() - started);
       return events;
     } finally {
       this.appending = false;
     }
+  }
+
+  private count(n: number, ms: number): void {
+    const s = this.stats;
+    s.batches++;
+    s.events += n;
+    if (n >= s.largestBatch.events) s.largestBatch = { events: n, ms };
+    if (ms >= s.slowestBatch.ms) s.slowestBatch = { events: n, ms };
   }
 
   /** Per-event listener, called in seq order after the event is durable and reduced. */
@@ -162,7 +186,9 @@ export class CommandEngine {
   maybeSnapshot(): boolean {
     const since = this.current.seq - this.lastSnapshotSeq;
     if (since <= 0) return false;
-    if (since >= this.policy.everyEvents || this.clock.now() - this.lastSnapshotAt >= this.policy.everyMs) {
+    const elapsed = this.clock.now() - this.lastSnapshotAt;
+    if (elapsed < (this.policy.minIntervalMs ?? 0)) return false;
+    if (since >= this.policy.everyEvents || elapsed >= this.policy.everyMs) {
       this.snapshotNow();
       return true;
     }

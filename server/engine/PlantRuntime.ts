@@ -42,7 +42,16 @@ export interface RuntimeTiming {
   tickMs: number;
   /** How often latest values are written to the store, ms. */
   persistMs: number;
+  /**
+   * Ticks land just after `alignTo + k·tickMs` (the simulator's start time, where its samples
+   * fall due), so a sample is picked up within a millisecond or two of its timestamp instead of
+   * up to a whole tick later: this is most of an alarm's latency. Default 0 (epoch-aligned).
+   */
+  alignTo?: number;
 }
+
+/** How long after a tick boundary the tick runs (timers never fire early; this absorbs ms rounding). */
+export const TICK_SLACK_MS = 1;
 
 /**
  * The server's heartbeat: every tick it advances the simulator, records the samples (latest,
@@ -51,6 +60,7 @@ export interface RuntimeTiming {
  */
 export class PlantRuntime {
   private timer: NodeJS.Timeout | null = null;
+  private running = false;
   private lastPersist: number;
   lastError: string | null = null;
 
@@ -61,14 +71,33 @@ export class PlantRuntime {
     this.lastPersist = p.clock.now();
   }
 
+  /** Ticks every `tickMs`, aligned (see RuntimeTiming.alignTo); a slow tick never makes ticks pile up. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.tick(), this.timing.tickMs);
+    if (this.running) return;
+    this.running = true;
+    this.schedule();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Milliseconds from `now` to just after the next tick boundary, in (0, tickMs + slack]. */
+  delayToNextTick(now: number): number {
+    const ms = this.timing.tickMs;
+    const phase = ((((now - (this.timing.alignTo ?? 0)) % ms) + ms) % ms) - TICK_SLACK_MS;
+    return phase < 0 ? -phase : ms - phase;
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.running) return;
+      this.tick();
+      if (this.running) this.schedule();
+    }, this.delayToNextTick(this.p.clock.now()));
   }
 
   tick(now = this.p.clock.now()): void {

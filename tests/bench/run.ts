@@ -1,10 +1,21 @@
 /**
  * `npm run bench` (built to dist/bench/run.js). Prints one JSON line per measurement, each with
  * `cores` and `bench`. Options: --duration S (per mode, default 3), --clients N (10),
- * --frame-samples N (5000), --tags N (10000).
+ * --frame-samples N (5000), --tags N (10000); alarms: --alarm-tags N (50000, evaluation and
+ * latency), --flood-tags N (10000), --latency-s S (30); --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood
+ * runs one group or one alarm benchmark.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stableHash } from '../../shared/util/hash';
+import { findAppRoot } from '../../server/appRoot';
+import { loadPlant, type LoadedPlant } from '../../server/plant/loadPlant';
+import { scalePlant } from '../../server/plant/scalePlant';
+import { runAlarmClients } from './alarmClients';
+import { runAlarmEval } from './alarmEval';
+import { runAlarmFlood } from './alarmFlood';
+import { runAlarmLatency } from './alarmLatency';
 import { runFanout } from './fanout';
 import { runClients } from './fanoutClients';
 
@@ -19,6 +30,36 @@ function option(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const cores = os.cpus().length;
   const common = { cores, node: process.version };
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? null) : null;
+  if (only === null || only === 'fanout') await fanout(common);
+  if (only !== 'fanout') await alarms(common, only === null || only === 'alarms' ? null : only);
+}
+
+/** `which`: one of alarm-eval, alarm-latency, alarm-flood, or null for all three. */
+async function alarms(common: { cores: number; node: string }, which: string | null): Promise<void> {
+  const clientScript = fileURLToPath(import.meta.url);
+  const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
+  const scaled = (n: number): LoadedPlant => {
+    const plant = scalePlant(reference.plant, Math.max(n, reference.plant.tags.length));
+    return { plant, hash: stableHash(plant) };
+  };
+  const big = which === 'alarm-flood' ? null : scaled(option('alarm-tags', 50_000));
+  if (big && (which === null || which === 'alarm-eval')) {
+    const evalResult = runAlarmEval({ plant: big.plant, durationMs: option('duration', 3) * 1000 });
+    console.log(JSON.stringify({ ...common, bench: 'alarm-eval', goalSamplesPerSec: 2_000_000, ...evalResult }));
+  }
+  if (big && (which === null || which === 'alarm-latency')) {
+    const latency = await runAlarmLatency({ plant: big, clients: option('clients', 10), durationMs: option('latency-s', 30) * 1000, releaseEveryMs: 3000, clientScript });
+    console.log(JSON.stringify({ ...common, bench: 'alarm-latency', goalP99Ms: 250, ...latency }));
+  }
+  if (which === null || which === 'alarm-flood') {
+    const flood = await runAlarmFlood({ plant: scaled(option('flood-tags', 10_000)), clients: option('clients', 10), clientScript });
+    console.log(JSON.stringify({ ...common, bench: 'alarm-flood', ...flood }));
+  }
+}
+
+async function fanout(common: { cores: number; node: string }): Promise<void> {
   const tags = option('tags', 10_000);
   const results = await runFanout({
     clients: option('clients', 10),
@@ -42,6 +83,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--clients') && process.send) runClients();
+else if (process.argv.includes('--alarm-clients') && process.send) runAlarmClients();
 else
   main().catch((err: unknown) => {
     console.error(err);
