@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from '../store/migrate';
+import { DB_FILE } from '../store/openSqliteStore';
+import { MAX_CHUNK_SPAN_MS, Tier, type HistoryRepo, type StoredChunk, type TierCode, type TierStats } from './HistoryRepo';
+
+interface ChunkRow {
+  t_start: number;
+  t_end: number;
+  count: number;
+  blob: Buffer;
+}
+
+/**
+ * The historian's chunks in the server's SQLite database (`hist_tags`, `hist_chunks`, migration
+ * 3). It takes its own connection to the same file as the journal: WAL lets both write, and
+ * better-sqlite3 being synchronous, one transaction always ends before the next begins.
+ */
+export class SqliteHistoryRepo implements HistoryRepo {
+  private readonly insert: Database.Statement;
+  private readonly select: Database.Statement;
+  private readonly sum: Database.Statement;
+  private readonly deleteOld: Database.Statement;
+  private readonly tagIds: Database.Statement;
+  private readonly insertTag: Database.Statement;
+  private readonly writeMany: (chunks: readonly StoredChunk[]) => void;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO hist_chunks (tag_index, tier, t_start, t_end, count, blob) VALUES (?, ?, ?, ?, ?, ?)');
+    const overlap = 'tag_index = ? AND tier = ? AND t_start >= ? AND t_start <= ? AND t_end >= ?';
+    this.select = db.prepare(`SELECT t_start, t_end, count, blob FROM hist_chunks WHERE ${overlap} ORDER BY t_start, rowid`);
+    this.sum = db.prepare(`SELECT COALESCE(SUM(count), 0) AS n FROM hist_chunks WHERE ${overlap}`);
+    this.deleteOld = db.prepare('DELETE FROM hist_chunks WHERE tag_index = ? AND tier = ? AND t_start < ? AND t_end < ?');
+    this.tagIds = db.prepare('SELECT tag_index AS n, tag_id AS id FROM hist_tags');
+    this.insertTag = db.prepare('INSERT INTO hist_tags (tag_index, tag_id) VALUES (?, ?)');
+    this.writeMany = db.transaction((chunks: readonly StoredChunk[]) => {
+      for (const c of chunks) this.insert.run(c.tag, c.tier, c.tStart, c.tEnd, c.count, c.blob);
+    });
+  }
+
+  /** Opens `<dataDir>/vigil.db` (or a throw-away database for ':memory:') and migrates it. */
+  static open(dataDir: string): SqliteHistoryRepo {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      file = path.join(dataDir, DB_FILE);
+    }
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 2000');
+    migrate(db);
+    return new SqliteHistoryRepo(db);
+  }
+
+  tagNumbers(ids: readonly string[]): number[] {
+    return this.db.transaction(() => {
+      const known = new Map<string, number>();
+      let next = 0;
+      for (const r of this.tagIds.all() as { n: number; id: string }[]) {
+        known.set(r.id, r.n);
+        next = Math.max(next, r.n + 1);
+      }
+      return ids.map((id) => {
+        let n = known.get(id);
+        if (n === undefined) {
+          n = next++;
+          this.insertTag.run(n, id);
+          known.set(id, n);
+        }
+        return n;
+      });
+    })();
+  }
+
+  write(chunks: readonly StoredChunk[]): void {
+    if (chunks.length > 0) this.writeMany(chunks);
+  }
+
+  read(tag: number, tier: TierCode, from: number, to: number): StoredChunk[] {
+    const rows = this.select.all(tag, tier, from - MAX_CHUNK_SPAN_MS[tier], to, from) as ChunkRow[];
+    return rows.map((r) => ({ tag, tier, tStart: r.t_start, tEnd: r.t_end, count: r.count, blob: r.blob }));
+  }
+
+  count(tag: number, tier: TierCode, from: number, to: number): number {
+    return (this.sum.get(tag, tier, from - MAX_CHUNK_SPAN_MS[tier], to, from) as { n: number }).n;
+  }
+
+  prune(tier: TierCode, before: number): number {
+    return this.db.transaction(() => {
+      let n = 0;
+      for (const r of this.tagIds.all() as { n: number }[]) n += this.deleteOld.run(r.n, tier, before, before).changes;
+      return n;
+    })();
+  }
+
+  stats(): Record<TierCode, TierStats> {
+    const out: Record<TierCode, TierStats> = { 0: zero(), 1: zero(), 2: zero() };
+    const rows = this.db.prepare('SELECT tier, COUNT(*) AS chunks, SUM(count) AS samples, SUM(LENGTH(blob)) AS bytes FROM hist_chunks GROUP BY tier').all() as ({ tier: number } & TierStats)[];
+    for (const r of rows) if (r.tier === Tier.Raw || r.tier === Tier.Minute || r.tier === Tier.Quarter) out[r.tier] = { chunks: r.chunks, samples: r.samples, bytes: r.bytes };
+    return out;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const zero = (): TierStats => ({ chunks: 0, samples: 0, bytes: 0 });
