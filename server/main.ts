@@ -10,6 +10,7 @@ import { createPlantServer, type PlantServer } from './app';
 import { findAppRoot, readVersion } from './appRoot';
 import { addUser, readPassword } from './cli/addUser';
 import { CliError, HELP, parseCli, type ServeOptions } from './cli/parseCli';
+import { retentionFor } from './historian/historianOptions';
 import { loadPlant, PlantLoadError, type LoadedPlant } from './plant/loadPlant';
 import { scalePlant } from './plant/scalePlant';
 import { createSimulator } from './sim/createSimulator';
@@ -34,6 +35,7 @@ async function serve(o: ServeOptions): Promise<void> {
     localSession: o.localSession,
     allowedOrigins: o.allowedOrigins,
     webhooks: o.webhooks,
+    historian: { retention: retentionFor(o.retentionDays) },
     version: readVersion(root),
     rendererDir: path.join(root, 'dist', 'renderer'),
   });

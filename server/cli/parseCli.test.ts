@@ -18,6 +18,7 @@ describe('parseCli', () => {
         localSession: true,
         allowedOrigins: [],
         webhooks: [],
+        retentionDays: 30,
       },
     });
     expect(parseCli([], { VIGIL_DATA: '/var/vigil' }, '/w')).toMatchObject({ options: { dataDir: '/var/vigil' } });
@@ -25,13 +26,13 @@ describe('parseCli', () => {
 
   it('reads every option', () => {
     const c = parseCli(
-      ['--host', '0.0.0.0', '--port', '0', '--data', 'd', '--seed', '7', '--plant', 'p', '--scale', '50000', '--period-ms', '500', '--users', 'u.json', '--no-local-session', '--allow-origin', 'app://vigil', '--webhook', 'http://127.0.0.1:9000/a', '--webhook', 'https://gw.example/b'],
+      ['--host', '0.0.0.0', '--port', '0', '--data', 'd', '--seed', '7', '--plant', 'p', '--scale', '50000', '--period-ms', '500', '--users', 'u.json', '--no-local-session', '--allow-origin', 'app://vigil', '--webhook', 'http://127.0.0.1:9000/a', '--webhook', 'https://gw.example/b', '--retention-days', '7'],
       {},
       '/w',
     );
     expect(c).toEqual({
       kind: 'serve',
-      options: { host: '0.0.0.0', port: 0, dataDir: '/w/d', seed: 7, plantDir: '/w/p', scale: 50000, periodMs: 500, usersFile: '/w/u.json', localSession: false, allowedOrigins: ['app://vigil'], webhooks: ['http://127.0.0.1:9000/a', 'https://gw.example/b'] },
+      options: { host: '0.0.0.0', port: 0, dataDir: '/w/d', seed: 7, plantDir: '/w/p', scale: 50000, periodMs: 500, usersFile: '/w/u.json', localSession: false, allowedOrigins: ['app://vigil'], webhooks: ['http://127.0.0.1:9000/a', 'https://gw.example/b'], retentionDays: 7 },
     });
   });
 
@@ -47,6 +48,7 @@ describe('parseCli', () => {
     expect(() => parseCli(['add-user', 'x', 'emperor'], {}, '/w')).toThrow(/unknown role/);
     expect(() => parseCli(['frobnicate'], {}, '/w')).toThrow(/unknown command/);
     expect(() => parseCli(['--webhook', 'ftp://x/'], {}, '/w')).toThrow(/http or https/);
+    expect(() => parseCli(['--retention-days', '0'], {}, '/w')).toThrow(/--retention-days/);
     expect(() => parseCli(['--webhook', 'not a url'], {}, '/w')).toThrow(/not a URL/);
   });
 });

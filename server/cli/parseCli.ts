@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { roleSchema, roles, type Role } from '../../shared/protocol/roles';
+import { DEFAULT_RETENTION_DAYS } from '../historian/historianOptions';
 import { webhookUrlProblem } from '../notify/webhook';
 
 export interface ServeOptions {
@@ -17,6 +18,8 @@ export interface ServeOptions {
   allowedOrigins: string[];
   /** Webhook URLs graded alarm pushes are POSTed to. */
   webhooks: string[];
+  /** Days the historian keeps raw samples (its 1- and 15-minute tiers 12× and 120× as long). */
+  retentionDays: number;
 }
 
 export type CliCommand =
@@ -44,6 +47,7 @@ Options / 选项:
   --period-ms N       simulator sample period, ms / 仿真采样周期，毫秒 (default: each tag's own)
   --users FILE        users file / 用户文件 (default <data>/users.json)
   --allow-origin URL  let a console on another origin call the API (repeatable) / 允许其他来源的控制台访问 API（可重复）
+  --retention-days N  keep raw history N days (1-min trends 12×, 15-min 120× as long) / 原始历史数据保留天数（1 分钟与 15 分钟汇总分别保留 12 倍与 120 倍）(default ${DEFAULT_RETENTION_DAYS})
   --webhook URL       POST graded alarm pushes to URL (repeatable) / 将分级报警推送 POST 到该地址（可重复）
   --no-local-session  never sign in loopback consoles without a password / 本机控制台也须登录
   --help              this text / 显示本帮助
@@ -79,6 +83,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         users: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         webhook: { type: 'string', multiple: true },
+        'retention-days': { type: 'string' },
         'no-local-session': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -119,6 +124,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       localSession: !v['no-local-session'],
       allowedOrigins: v['allow-origin'] ?? [],
       webhooks,
+      retentionDays: int('retention-days', v['retention-days'], 1, 36_500) ?? DEFAULT_RETENTION_DAYS,
     },
   };
 }
