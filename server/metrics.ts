@@ -16,6 +16,14 @@ export interface MetricGauges {
   /** Bytes the recent-values buffers hold. */
   recentBytes: number;
   activeInjections: number;
+  /** Alarm transitions generated since start (ticks and commands). */
+  alarmTransitions: number;
+  /** Alarms in the command state (not plainly normal), and whether the alarm system is in flood. */
+  alarmsListed: number;
+  alarmFlooding: boolean;
+  /** The slowest journal append since start: seconds, and its size in events. */
+  slowestAppendSeconds: number;
+  slowestAppendEvents: number;
 }
 
 /**
@@ -76,6 +84,11 @@ export class Metrics {
       ['', this.framesConflated],
     ]);
     metric('vigil_events_appended_total', 'counter', 'Journal events appended since start.', [['', this.eventsAppended]]);
+    metric('vigil_alarm_transitions_total', 'counter', 'Alarm transitions (alarm.changed) generated since start.', [['', g.alarmTransitions]]);
+    metric('vigil_alarms_listed', 'gauge', 'Alarms not plainly normal (active, unacknowledged, latched, shelved, suppressed or out of service).', [['', g.alarmsListed]]);
+    metric('vigil_alarm_flood', 'gauge', '1 while the alarm system is in flood (ISA-18.2).', [['', g.alarmFlooding ? 1 : 0]]);
+    metric('vigil_journal_slowest_append_seconds', 'gauge', 'Slowest journal append (one transaction, reduce, broadcast) since start.', [['', g.slowestAppendSeconds]]);
+    metric('vigil_journal_slowest_append_events', 'gauge', 'Events in that slowest append.', [['', g.slowestAppendEvents]]);
     out.push('# HELP vigil_tick_duration_seconds Time spent per simulator tick (ingest, bands, fan-out).', '# TYPE vigil_tick_duration_seconds summary');
     out.push(`vigil_tick_duration_seconds_sum ${formatNumber(this.tickSecondsSum)}`, `vigil_tick_duration_seconds_count ${this.ticks}`);
     metric('vigil_tick_duration_seconds_last', 'gauge', 'Duration of the last tick.', [['', this.lastTickSeconds]]);

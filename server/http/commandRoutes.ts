@@ -21,6 +21,12 @@ export function registerCommandRoutes(app: FastifyInstance, ctx: ServerContext):
   };
   command(routes.simInject, 'sim.inject', 201);
   command(routes.simClear, 'sim.clear', 200, {});
+  command(routes.alarmAck, 'alarm.ack', 200);
+  command(routes.alarmShelve, 'alarm.shelve', 200);
+  command(routes.alarmUnshelve, 'alarm.unshelve', 200);
+  command(routes.alarmReset, 'alarm.reset', 200);
+  command(routes.alarmRemoveFromService, 'alarm.removeFromService', 200);
+  command(routes.alarmReturnToService, 'alarm.returnToService', 200);
 }
 
 function requestId(req: FastifyRequest): string {

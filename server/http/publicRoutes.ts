@@ -39,6 +39,11 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: ServerContext): 
       uptimeS: (ctx.clock.now() - ctx.startedAt) / 1000,
       recentBytes: ctx.recent.bytes,
       activeInjections: Object.keys(ctx.engine.state.injections).length,
+      alarmTransitions: ctx.alarms.stats.transitions,
+      alarmsListed: Object.keys(ctx.engine.state.alarms).length,
+      alarmFlooding: ctx.engine.state.flood.flooding,
+      slowestAppendSeconds: ctx.engine.stats.slowestBatch.ms / 1000,
+      slowestAppendEvents: ctx.engine.stats.slowestBatch.events,
     });
     return reply.type('text/plain; version=0.0.4; charset=utf-8').header('cache-control', 'no-store').send(text);
   });

@@ -59,5 +59,12 @@ export const routes = {
   alarmJournal: `${API_PREFIX}/alarms/journal`,
   /** GET → AlarmKpiReport ?window=s (default 86400) */
   alarmKpi: `${API_PREFIX}/alarms/kpi`,
+  /** POST forms of the alarm commands: body = the command's payload → AlarmCommandResult. */
+  alarmAck: `${API_PREFIX}/alarms/ack`,
+  alarmShelve: `${API_PREFIX}/alarms/shelve`,
+  alarmUnshelve: `${API_PREFIX}/alarms/unshelve`,
+  alarmReset: `${API_PREFIX}/alarms/reset`,
+  alarmRemoveFromService: `${API_PREFIX}/alarms/remove-from-service`,
+  alarmReturnToService: `${API_PREFIX}/alarms/return-to-service`,
   metrics: '/metrics',
 } as const;

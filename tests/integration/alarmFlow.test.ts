@@ -185,6 +185,15 @@ describe('alarms over a real server', () => {
     const causes = (await h.rest(`/api/v1/alarms/journal?from=0&limit=5000`, { token: h.adminToken })).body as Ack<{ events: AlarmEvent[] }>;
     const mine = causes.ok ? causes.data.events.filter((e) => e.payload.alarm.id === badAlarm(t1!)).map((e) => e.payload.cause) : [];
     expect(mine).toEqual(['activate', 'shelve', 'clear', 'activate', 'shelve_expired']);
+
+    // The REST form of ack: same role check, same journal.
+    const viaRest = (token: string) => h.rest('/api/v1/alarms/ack', { method: 'POST', token, json: { alarmIds: [badAlarm(t1!)], note: 'REST ack' } });
+    expect((await viaRest(await h.tokenFor('viewer'))).status).toBe(403);
+    const restAck = await viaRest(await h.tokenFor('shift_lead'));
+    expect(restAck).toMatchObject({ status: 200, body: { ok: true, data: { changed: [badAlarm(t1!)] } } });
+    expect(h.server.ctx.engine.state.alarms[badAlarm(t1!)]!.lifecycle.acked).toBe(true);
+    const metrics = (await h.rest('/metrics')).body as string;
+    expect(Number(/^vigil_alarm_transitions_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(mine.length);
     await command(coord, 'sim.clear', {});
   }, 60_000);
 });
