@@ -136,3 +136,19 @@ describe('Historian retention', () => {
     h.close();
   });
 });
+
+describe('Historian restart', () => {
+  it('refuses samples not later than what a previous run stored', () => {
+    const dir = tempDir();
+    const clock = new ManualClock(T0);
+    const a = new Historian(SqliteHistoryRepo.open(dir), testTags(2), clock);
+    run(a, clock, 2, 100, () => 1);
+    a.close();
+    const b = new Historian(SqliteHistoryRepo.open(dir), testTags(2), clock);
+    // A restarted source samples again at the last instant: a duplicate, dropped.
+    b.ingest(batchOf(T0 + 99_000, [{ tag: 0, value: 2 }, { tag: 1, value: 2 }]));
+    b.ingest(batchOf(T0 + 100_000, [{ tag: 0, value: 3 }]));
+    expect(b.stats).toMatchObject({ samples: 1, dropped: 2 });
+    b.close();
+  });
+});

@@ -86,7 +86,7 @@ export class Historian {
       this.quantum[i] = quantumOf(e);
       this.scale[i] = 1 / quantumOf(e);
     });
-    this.last = new Float64Array(n).fill(-1);
+    this.last = Float64Array.from(repo.lastTimes(this.nums));
     // A fixed pseudo-random phase per tag staggers the chunk windows (Knuth's multiplicative hash).
     this.phase = Float64Array.from(this.nums, (num) => (Math.imul(num + 1, 2654435761) >>> 0) % this.options.chunkMs);
     this.buffers = tags.map(() => new SeriesBuffer());

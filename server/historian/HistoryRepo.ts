@@ -38,6 +38,11 @@ export interface HistoryRepo {
    * numbers (kept for good). A plant edit that adds or reorders tags keeps every history.
    */
   tagNumbers(ids: readonly string[]): number[];
+  /**
+   * Time of the newest raw sample stored for each tag number (−1 for none): after a restart the
+   * historian refuses samples not later than these, so a restarted source cannot duplicate them.
+   */
+  lastTimes(tags: readonly number[]): number[];
   /** Writes all chunks in one transaction: all are durable or none. */
   write(chunks: readonly StoredChunk[]): void;
   /** Chunks of one tag and tier that overlap [from, to], ordered by tStart. */

@@ -24,6 +24,7 @@ export class SqliteHistoryRepo implements HistoryRepo {
   private readonly deleteOld: Database.Statement;
   private readonly tagIds: Database.Statement;
   private readonly insertTag: Database.Statement;
+  private readonly newest: Database.Statement;
   private readonly writeMany: (chunks: readonly StoredChunk[]) => void;
 
   constructor(private readonly db: Database.Database) {
@@ -34,6 +35,8 @@ export class SqliteHistoryRepo implements HistoryRepo {
     this.deleteOld = db.prepare('DELETE FROM hist_chunks WHERE tag_index = ? AND tier = ? AND t_start < ? AND t_end < ?');
     this.tagIds = db.prepare('SELECT tag_index AS n, tag_id AS id FROM hist_tags');
     this.insertTag = db.prepare('INSERT INTO hist_tags (tag_index, tag_id) VALUES (?, ?)');
+    // The raw chunk with the latest start also ends latest (a tag's samples only move forward).
+    this.newest = db.prepare('SELECT t_end FROM hist_chunks WHERE tag_index = ? AND tier = 0 ORDER BY t_start DESC LIMIT 1');
     this.writeMany = db.transaction((chunks: readonly StoredChunk[]) => {
       for (const c of chunks) this.insert.run(c.tag, c.tier, c.tStart, c.tEnd, c.count, c.blob);
     });
@@ -72,6 +75,10 @@ export class SqliteHistoryRepo implements HistoryRepo {
         return n;
       });
     })();
+  }
+
+  lastTimes(tags: readonly number[]): number[] {
+    return this.db.transaction(() => tags.map((n) => (this.newest.get(n) as { t_end: number } | undefined)?.t_end ?? -1))();
   }
 
   write(chunks: readonly StoredChunk[]): void {
