@@ -139,8 +139,13 @@ describe('CommandEngine', () => {
       clock.advance(1000);
       e.append(band(`T${i}`, 'h'), 'system');
     }
-    expect(e.eventsInTime(['tag.band.changed'], 2000, 5000, 0, 10).map((x) => x.time)).toEqual([2000, 3000, 4000]);
-    expect(e.eventsInTime(['tag.band.changed'], 0, 1e9, 3, 2).map((x) => x.seq)).toEqual([4, 5]);
-    expect(e.eventsInTime(['system.started', 'tag.band.changed'], 0, 2001, 0, 10).map((x) => x.seq)).toEqual([1, 2]);
+    expect(e.eventsInTime('tag.band.changed', 2000, 5000, 0, 10).map((x) => x.time)).toEqual([2000, 3000, 4000]);
+    expect(e.eventsInTime('tag.band.changed', 0, 1e9, 3, 2).map((x) => x.seq)).toEqual([4, 5]);
+    expect(e.eventsInTime('system.started', 0, 2001, 0, 10).map((x) => x.seq)).toEqual([1]);
+    // Events of one batch share a time: paging inside it goes by seq.
+    e.appendBatch([band('A', 'h'), band('B', 'h'), band('C', 'h')].map((body) => ({ body, actor: 'system' })));
+    const first = e.eventsInTime('tag.band.changed', 0, 1e9, 6, 2);
+    expect(first.map((x) => x.seq)).toEqual([7, 8]);
+    expect(e.eventsInTime('tag.band.changed', 0, 1e9, 8, 2).map((x) => x.seq)).toEqual([9]);
   });
 });

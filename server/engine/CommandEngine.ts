@@ -159,9 +159,9 @@ export class CommandEngine {
     return () => this.batchListeners.delete(listener);
   }
 
-  /** Events of `types` with `from` ≤ time < `to`, seq > `after`, oldest first (alarm journal). */
-  eventsInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[] {
-    return this.journal.byTypeInTime(types, from, to, after, limit);
+  /** Events of one type with `from` ≤ time < `to`, seq > `after`, oldest first (alarm journal). */
+  eventsInTime(type: EventBody['type'], from: number, to: number, after: number, limit: number): JournalEvent[] {
+    return this.journal.byTypeInTime(type, from, to, after, limit);
   }
 
   /**

@@ -83,7 +83,7 @@ export function registerAlarmRoutes(app: FastifyInstance, ctx: ServerContext): v
     const from = q.data.from ?? to - DAY_MS;
     if (!(from < to)) return sendAck(ctx, reply, fail('bad_request', 'invalid query: from must be before to'));
     // One more than asked tells whether another page follows.
-    const events = ctx.engine.eventsInTime(['alarm.changed'], from, to, q.data.after, q.data.limit + 1);
+    const events = ctx.engine.eventsInTime('alarm.changed', from, to, q.data.after, q.data.limit + 1);
     const more = events.length > q.data.limit;
     if (more) events.length = q.data.limit;
     return sendAck(ctx, reply, ok({ events, next: more ? events[events.length - 1]!.seq : null, from, to }));

@@ -30,7 +30,7 @@ export class SqliteAlarmHistory implements AlarmHistoryRepo {
         (json_extract(payload, '$.alarm.lifecycle.shelved') IS NOT NULL
           OR json_extract(payload, '$.alarm.lifecycle.suppressed') = 1
           OR json_extract(payload, '$.alarm.lifecycle.outOfService') IS NOT NULL) AS hidden
-      FROM events WHERE type = 'alarm.changed' AND time >= ? AND time < ? ORDER BY seq LIMIT ?`);
+      FROM events WHERE type = 'alarm.changed' AND time >= ? AND time < ? ORDER BY time, seq LIMIT ?`);
   }
 
   transitions(from: number, to: number, limit: number): AlarmHistoryRow[] {

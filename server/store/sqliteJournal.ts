@@ -16,15 +16,17 @@ export class SqliteJournal implements JournalRepo {
   private readonly selectAfter: Database.Statement;
   private readonly selectLast: Database.Statement;
   private readonly selectFirst: Database.Statement;
+  private readonly selectTime: Database.Statement;
+  private readonly selectTypeInTime: Database.Statement;
   private readonly insertMany: (firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]) => JournalEvent[];
-  private readonly db: Database.Database;
 
   constructor(db: Database.Database) {
-    this.db = db;
     this.insert = db.prepare('INSERT INTO events (seq, time, type, actor, payload) VALUES (?, ?, ?, ?, ?)');
     this.selectAfter = db.prepare('SELECT seq, time, type, actor, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.selectLast = db.prepare('SELECT MAX(seq) AS v FROM events');
     this.selectFirst = db.prepare('SELECT MIN(seq) AS v FROM events');
+    this.selectTime = db.prepare('SELECT time FROM events WHERE seq = ?');
+    this.selectTypeInTime = db.prepare('SELECT seq, time, type, actor, payload FROM events WHERE type = ? AND time >= ? AND time < ? AND seq > ? ORDER BY time, seq LIMIT ?');
     this.insertMany = db.transaction((firstSeq: number, time: number, items: readonly { body: EventBody; actor: string }[]) => {
       const out = new Array<JournalEvent>(items.length);
       for (let i = 0; i < items.length; i++) {
@@ -47,13 +49,12 @@ export class SqliteJournal implements JournalRepo {
     return this.insertMany(firstSeq, time, items);
   }
 
-  byTypeInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[] {
-    if (types.length === 0) return [];
-    // One statement per distinct type count; the list is short and fixed by callers.
-    const marks = types.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare(`SELECT seq, time, type, actor, payload FROM events WHERE type IN (${marks}) AND time >= ? AND time < ? AND seq > ? ORDER BY seq LIMIT ?`)
-      .all(...types, from, to, after, limit) as EventRow[];
+  byTypeInTime(type: string, from: number, to: number, after: number, limit: number): JournalEvent[] {
+    // Times never go backwards along seqs, so the page after `after` starts no earlier than its
+    // time: the (type, time) index then serves the range and the order without a sort.
+    const afterTime = after > 0 ? (this.selectTime.get(after) as { time: number } | undefined)?.time : undefined;
+    const start = afterTime !== undefined && afterTime > from ? afterTime : from;
+    const rows = this.selectTypeInTime.all(type, start, to, after, limit) as EventRow[];
     return rows.map(toEvent);
   }
 

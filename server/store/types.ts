@@ -28,10 +28,10 @@ export interface JournalRepo {
   /** Lowest seq still held, or null when empty (older ones may be pruned later). */
   firstSeq(): number | null;
   /**
-   * Events of the given types with `from` ≤ time < `to` and seq > `after`, oldest first, at
-   * most `limit` (times never go backwards along seqs, so this is seq order too).
+   * Events of one type with `from` ≤ time < `to` and seq > `after`, oldest first, at most
+   * `limit` (times never go backwards along seqs, so this is seq order too).
    */
-  byTypeInTime(types: readonly string[], from: number, to: number, after: number, limit: number): JournalEvent[];
+  byTypeInTime(type: string, from: number, to: number, after: number, limit: number): JournalEvent[];
 }
 
 /** One `alarm.changed` event, reduced to what alarm KPIs read. */
