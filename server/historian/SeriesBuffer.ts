@@ -11,7 +11,7 @@ export class SeriesBuffer {
   values: Float64Array;
   quality: Uint8Array;
 
-  constructor(capacity = 16) {
+  constructor(capacity = 64) {
     this.times = new Float64Array(capacity);
     this.values = new Float64Array(capacity);
     this.quality = new Uint8Array(capacity);

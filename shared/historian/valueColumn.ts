@@ -93,12 +93,17 @@ function chooseWidths(hist: Int32Array): [number, number] {
   }
   const total = cum[MAX_WIDTH + 1]!;
   const totalBits = cumBits[MAX_WIDTH + 1]!;
+  // Only widths that occur matter: b2 beyond the widest wastes bits, b1 below the narrowest too.
+  let lo = 0;
+  while (lo < MAX_WIDTH && hist[lo] === 0) lo++;
+  let hi = MAX_WIDTH;
+  while (hi > lo && hist[hi] === 0) hi--;
   let best = Infinity;
   let b1 = 0;
   let b2 = 1;
-  for (let x = 0; x < MAX_WIDTH; x++) {
+  for (let x = Math.max(0, lo - 1); x < Math.max(hi, 1); x++) {
     const upToX = cum[x + 1]!;
-    for (let y = x + 1; y <= MAX_WIDTH; y++) {
+    for (let y = x + 1; y <= Math.max(hi, 1); y++) {
       const upToY = cum[y + 1]!;
       const cost = upToX * (1 + x) + (upToY - upToX) * (2 + y) + (total - upToY) * 8 + (totalBits - cumBits[y + 1]!);
       if (cost < best) {

@@ -2,7 +2,8 @@
  * `npm run bench` (built to dist/bench/run.js). Prints one JSON line per measurement, each with
  * `cores` and `bench`. Options: --duration S (per mode, default 3), --clients N (10),
  * --frame-samples N (5000), --tags N (10000); alarms: --alarm-tags N (50000, evaluation and
- * latency), --flood-tags N (10000), --latency-s S (30); --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood
+ * latency), --flood-tags N (10000), --latency-s S (30); historian: --hist-hours H (24),
+ * --hist-queries N (20); --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian
  * runs one group or one alarm benchmark.
  */
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { runAlarmEval } from './alarmEval';
 import { runAlarmFlood } from './alarmFlood';
 import { runAlarmLatency } from './alarmLatency';
 import { runFanout } from './fanout';
+import { runHistorianBench } from './historian';
 import { runClients } from './fanoutClients';
 
 function option(name: string, fallback: number): number {
@@ -33,7 +35,17 @@ async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? null) : null;
   if (only === null || only === 'fanout') await fanout(common);
-  if (only !== 'fanout') await alarms(common, only === null || only === 'alarms' ? null : only);
+  if (only !== 'fanout' && only !== 'historian') await alarms(common, only === null || only === 'alarms' ? null : only);
+  if (only === null || only === 'historian') await historian(common);
+}
+
+/** Historian ingest and trend queries over a recorded day of the reference plant (docs/historian.md). */
+async function historian(common: { cores: number; node: string }): Promise<void> {
+  const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
+  const r = runHistorianBench({ plant: reference.plant, hours: option('hist-hours', 24), queries: option('hist-queries', 20), maxPoints: 1000 });
+  console.log(JSON.stringify({ ...common, bench: 'historian-ingest', ...r.ingest }));
+  console.log(JSON.stringify({ ...common, bench: 'historian-query', ...r.query }));
+  console.log(JSON.stringify({ ...common, bench: 'historian-query-raw', ...r.rawQuery }));
 }
 
 /** `which`: one of alarm-eval, alarm-latency, alarm-flood, or null for all three. */
