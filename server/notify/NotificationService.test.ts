@@ -136,6 +136,17 @@ describe('NotificationService', () => {
     expect(body.text.en).toMatch(/3 alarms \(highest priority 3\) in Reactor area/);
   });
 
+  it('names at most 100 alarms of a flood in the journal, and counts them all', () => {
+    const r = rig();
+    for (let i = 0; i < 250; i++) r.engine.append(changed(activated(alarmRecord({ id: `F${i}:H`, area: 'A2', priority: 3 }), t0), 'activate'), 'system');
+    r.tick();
+    const merged = r.notified().filter((e) => e.payload.recipient === 'FO-A2' && e.payload.consolidated);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.payload.alarmIds).toHaveLength(100);
+    expect(merged[0]!.payload.alarmIds[0]).toBe('F5:H');
+    expect(merged[0]!.payload.alarmCount).toBe(245);
+  });
+
   it('journals a failed webhook as delivered:false with the error, and keeps going', async () => {
     const r = rig({ webhooks: ['http://ok.test/', 'http://down.test/'], result: (url) => (url.includes('down') ? { delivered: false, error: 'ECONNREFUSED', attempts: 2 } : { delivered: true, attempts: 1 }) });
     r.engine.append(changed(activated(p1, t0), 'activate'), 'system');

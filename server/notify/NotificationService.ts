@@ -2,7 +2,7 @@ import { isHidden } from '../../shared/alarm/lifecycle';
 import type { AlarmRecord } from '../../shared/alarm/model';
 import type { NotificationPolicy, RecipientRole } from '../../shared/plant/alarmConfig';
 import type { LocalText, Plant } from '../../shared/plant/schema';
-import type { EventBody, JournalEvent } from '../../shared/state/events';
+import { NOTICE_ID_LIMIT, type EventBody, type JournalEvent } from '../../shared/state/events';
 import type { CommandEngine } from '../engine/CommandEngine';
 import { Consolidator } from './Consolidator';
 import { webhookBody, type Recipient } from './notificationBody';
@@ -176,10 +176,10 @@ export class NotificationService {
     for (const n of notices) {
       const r = byId.get(n.recipient);
       if (!r || n.items.length === 0) continue;
-      const alarmIds = n.items.map((a) => a.id);
+      const alarmIds = noticeIds(n.items);
       if (r.channels.includes('console')) {
         events.push({
-          body: { type: 'alarm.notified', payload: { alarmIds, recipient: r.id, channel: 'console', step: n.step, consolidated: n.consolidated, delivered: true } },
+          body: { type: 'alarm.notified', payload: { alarmIds, alarmCount: n.items.length, recipient: r.id, channel: 'console', step: n.step, consolidated: n.consolidated, delivered: true } },
           actor: 'system',
         });
       }
@@ -200,7 +200,7 @@ export class NotificationService {
       alarms,
       areaName: (id) => this.areaNames.get(id) ?? { zh: id, en: id },
     });
-    const alarmIds = alarms.map((a) => a.id);
+    const alarmIds = noticeIds(alarms);
     for (const url of this.d.webhooks) {
       const p = this.post(url, body)
         .catch((err: unknown) => ({ delivered: false, error: err instanceof Error ? err.message : String(err), attempts: 0 }))
@@ -211,6 +211,7 @@ export class NotificationService {
                 type: 'alarm.notified',
                 payload: {
                   alarmIds,
+                  alarmCount: alarms.length,
                   recipient: r.id,
                   channel: 'webhook',
                   step,
@@ -230,4 +231,9 @@ export class NotificationService {
       this.inFlight.add(done);
     }
   }
+}
+
+/** The journal names the first alarms of a burst; the count and the webhook body carry the rest. */
+function noticeIds(alarms: readonly AlarmRecord[]): string[] {
+  return alarms.slice(0, NOTICE_ID_LIMIT).map((a) => a.id);
 }

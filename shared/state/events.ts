@@ -11,6 +11,9 @@ import { localText } from '../plant/primitives';
  * meaning once released — add a new type instead.
  */
 
+/** A consolidated notice of a flood names this many alarms, not all ten thousand. */
+export const NOTICE_ID_LIMIT = 100;
+
 const bandEnum = z.enum(['normal', 'h', 'hh', 'l', 'll', 'bad']);
 
 export const eventBodySchema = z.discriminatedUnion('type', [
@@ -39,7 +42,9 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** A graded push delivered (or failed) to one recipient on one channel; `step` 0 = first notice, ≥1 = escalation. */
     type: z.literal('alarm.notified'),
     payload: z.object({
-      alarmIds: z.array(z.string()).min(1),
+      /** At most NOTICE_ID_LIMIT ids; `alarmCount` says how many alarms the notice covers in all. */
+      alarmIds: z.array(z.string()).min(1).max(NOTICE_ID_LIMIT),
+      alarmCount: z.number().int().positive().optional(),
       recipient: z.string(),
       channel: z.enum(['console', 'webhook']),
       step: z.number().int().nonnegative(),

@@ -45,6 +45,7 @@ export interface NotificationEntry {
   seq: number;
   time: number;
   alarmIds: string[];
+  alarmCount?: number | undefined;
   recipient: string;
   channel: 'console' | 'webhook';
   step: number;
