@@ -28,7 +28,15 @@ export interface HistorianStats {
   pruned: number;
 }
 
-/** What the query side reads for one tag (HistoryReader). */
+/** What the historian needs of a plant tag: its id, range (for the quantum) and sampling period. */
+export interface HistorianTag {
+  id: string;
+  range: { lo: number; hi: number };
+  /** ms; sizes the open buffer (default 1000). */
+  periodMs?: number;
+}
+
+/** What the query side reads for one tag (queryHistory). */
 export interface TagSources {
   /** The historian's number for the tag in the repository. */
   num: number;
@@ -71,7 +79,7 @@ export class Historian {
 
   constructor(
     readonly repo: HistoryRepo,
-    tags: readonly { id: string; range: { lo: number; hi: number } }[],
+    tags: readonly HistorianTag[],
     private readonly clock: Clock,
     options: Partial<HistorianOptions> = {},
   ) {
@@ -89,13 +97,15 @@ export class Historian {
     this.last = Float64Array.from(repo.lastTimes(this.nums));
     // A fixed pseudo-random phase per tag staggers the chunk windows (Knuth's multiplicative hash).
     this.phase = Float64Array.from(this.nums, (num) => (Math.imul(num + 1, 2654435761) >>> 0) % this.options.chunkMs);
-    this.buffers = tags.map(() => new SeriesBuffer());
-    this.tierRows = TIER_SPECS.map((s) => tags.map(() => new AggregateRows(s.widthMs, 4)));
+    // Sized for one chunk window at the tag's period, so that a steady tag never reallocates.
+    const { chunkMs, chunkMaxSamples } = this.options;
+    this.buffers = tags.map((t) => new SeriesBuffer(Math.min(chunkMaxSamples, Math.ceil(chunkMs / Math.max(1, t.periodMs ?? 1000)) + 1)));
+    this.tierRows = TIER_SPECS.map((s) => tags.map(() => new AggregateRows(s.widthMs, Math.ceil(s.chunkMs / s.widthMs) + 2)));
     this.scratch = TIER_SPECS.map((s) => new AggregateRows(s.widthMs, 16));
   }
 
   /** A historian on the server's SQLite database in `dataDir` (options checked before it is opened). */
-  static open(dataDir: string, tags: readonly { id: string; range: { lo: number; hi: number } }[], clock: Clock, options: Partial<HistorianOptions> = {}): Historian {
+  static open(dataDir: string, tags: readonly HistorianTag[], clock: Clock, options: Partial<HistorianOptions> = {}): Historian {
     const resolved = resolveHistorianOptions(options);
     const repo = SqliteHistoryRepo.open(dataDir);
     try {

@@ -52,8 +52,8 @@ export interface TierSpec {
 }
 
 export const TIER_SPECS: readonly TierSpec[] = [
-  { tier: Tier.Minute, widthMs: 60_000, chunkMs: 3_600_000, source: '1m', retentionDays: (r) => r.minute },
-  { tier: Tier.Quarter, widthMs: 900_000, chunkMs: 12 * 3_600_000, source: '15m', retentionDays: (r) => r.quarter },
+  { tier: Tier.Minute, widthMs: 60_000, chunkMs: 1_800_000, source: '1m', retentionDays: (r) => r.minute },
+  { tier: Tier.Quarter, widthMs: 900_000, chunkMs: 6 * 3_600_000, source: '15m', retentionDays: (r) => r.quarter },
 ];
 
 /** Merges overrides onto the defaults and checks them; throws RangeError naming the bad option. */
