@@ -1,6 +1,6 @@
 import { encodeAggregateChunk } from '../../shared/historian/aggregateChunk';
 import { AggregateRows } from '../../shared/historian/AggregateRows';
-import { aggregateSamples } from '../../shared/historian/buckets';
+import { aggregateSamples, rebucketRows } from '../../shared/historian/buckets';
 import { quantumExponent } from '../../shared/historian/quantum';
 import { encodeSampleChunk } from '../../shared/historian/sampleChunk';
 import { quantumOf } from '../../shared/historian/valueColumn';
@@ -238,7 +238,9 @@ export class Historian {
     TIER_SPECS.forEach((spec, k) => {
       const part = this.scratch[k]!;
       part.length = 0;
-      aggregateSamples(buf, -Infinity, Infinity, 0, part);
+      // Coarser tiers from the finer one's rows (their widths nest, both epoch-aligned): exact and cheaper.
+      if (k === 0) aggregateSamples(buf, -Infinity, Infinity, 0, part);
+      else rebucketRows(this.scratch[k - 1]!, -Infinity, Infinity, 0, part);
       const rows = this.tierRows[k]![i]!;
       for (let j = 0; j < part.length; j++) {
         const s = part.start[j]!;

@@ -35,7 +35,7 @@ export function retentionFor(rawDays: number): RetentionDays {
 export const DEFAULT_HISTORIAN_OPTIONS: HistorianOptions = {
   chunkMs: 600_000,
   chunkMaxSamples: 1024,
-  flushMs: 1000,
+  flushMs: 10_000,
   pruneEveryMs: 3_600_000,
   retention: retentionFor(DEFAULT_RETENTION_DAYS),
   spanBits: DEFAULT_SPAN_BITS,
