@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { plantSchema, type Plant } from '../../shared/plant/schema';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AlarmConsole } from './app/AlarmConsole';
+import { AlarmContext } from './app/AlarmContext';
+import { WebAudioPlayer } from './alarm/WebAudioPlayer';
 import { ConsoleContext } from './app/ConsoleContext';
 import { ConsoleController } from './app/ConsoleController';
 import { ConsoleDb } from './cache/ConsoleDb';
@@ -20,6 +23,7 @@ import { tagStore } from './stores/tagStore';
 import { uiStore } from './stores/uiStore';
 import { LANG_KEY, setLanguage } from './ui/LanguageSwitch';
 import './styles.css';
+import './ui/alarm/alarm.css';
 
 let mapView: MapView | null = null;
 const onView = (v: MapView | null): void => {
@@ -58,13 +62,17 @@ async function main(): Promise<void> {
   // One cache per plant server, so a console pointed elsewhere never shows another plant.
   const cache = new DexieConsoleCache(new ConsoleDb(`vigil-console:${cfg.serverUrl}`));
   const controller = new ConsoleController({ source, cache, tags: tagStore, signIn: (u, p) => session.signIn(u, p) });
-  installDiagnostics({ store: tagStore, map: () => mapView, presence: () => uiStore.getState().presence, hash: () => plantStore.getState().hash });
+  const alarms = new AlarmConsole(source, new WebAudioPlayer());
+  alarms.start();
+  installDiagnostics({ store: tagStore, map: () => mapView, presence: () => uiStore.getState().presence, hash: () => plantStore.getState().hash, alarms });
   window.addEventListener('pagehide', () => void controller.persist());
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ConsoleContext.Provider value={controller}>
-        <App onView={onView} />
+        <AlarmContext.Provider value={alarms}>
+          <App onView={onView} />
+        </AlarmContext.Provider>
       </ConsoleContext.Provider>
     </StrictMode>,
   );

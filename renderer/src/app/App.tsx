@@ -1,7 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { MapView } from '../map/MapView';
+import { alarmStore } from '../stores/alarmStore';
 import { usePlant } from '../stores/plantStore';
 import { useUi } from '../stores/uiStore';
+import { AlarmBanner } from '../ui/alarm/AlarmBanner';
+import { AlarmDock } from '../ui/alarm/AlarmDock';
+import { CommandToasts } from '../ui/alarm/CommandToasts';
+import { FloodBanner } from '../ui/alarm/FloodBanner';
+import { RiskTooltip } from '../ui/alarm/RiskTooltip';
 import { Header } from '../ui/Header';
 import { Legend } from '../ui/Legend';
 import { MapCanvas } from '../ui/MapCanvas';
@@ -9,7 +15,13 @@ import { SignInDialog } from '../ui/SignInDialog';
 import { TagPanel } from '../ui/TagPanel';
 import { TagTooltip } from '../ui/TagTooltip';
 
-/** The console shell: header on top, the plant map with its overlays, the selected tag's panel. */
+const locate = (id: string): void => alarmStore.getState().requestLocate(id);
+
+/**
+ * The console shell: header and alarm banner on top (on every screen), the plant map with its
+ * overlays (the flood banner across its top when the alarm system floods: an overlay, so that
+ * a flood never resizes the map) over the alarm dock, and the selected tag's panel on the right.
+ */
 export function App({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const plant = usePlant((s) => s.plant);
@@ -19,15 +31,22 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
   return (
     <div className={`app${stale ? ' app-stale' : ''}`}>
       <Header />
+      <AlarmBanner />
       <main className="main">
-        <div className="map-area">
-          <MapCanvas onView={onView} />
-          {!plant && <div className="empty">{presence === 'offline' ? t('app.noPlant') : t('app.loadingPlant')}</div>}
-          {plant && <Legend />}
-          <TagTooltip />
+        <div className="work">
+          <div className="map-area">
+            <MapCanvas onView={onView} />
+            <FloodBanner />
+            {!plant && <div className="empty">{presence === 'offline' ? t('app.noPlant') : t('app.loadingPlant')}</div>}
+            {plant && <Legend />}
+            <TagTooltip />
+            <RiskTooltip />
+          </div>
+          <AlarmDock onLocate={locate} />
         </div>
         <TagPanel />
       </main>
+      <CommandToasts />
       {presence === 'error' && detail === 'sign_in' && <SignInDialog />}
     </div>
   );

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleDb } from '../cache/ConsoleDb';
 import { DexieConsoleCache } from '../cache/consoleCache';
-import type { DataSource, DataSourceListener, Presence } from '../data/DataSource';
+import type { CommandOutcome, DataSource, DataSourceListener, Presence } from '../data/DataSource';
 import { FakeSource } from '../data/FakeSource';
 import { commandStore } from '../stores/commandStore';
 import { plantStore } from '../stores/plantStore';
@@ -31,6 +31,9 @@ class UnreachableSource implements DataSource {
     return Promise.resolve(null);
   }
   retry(): void {}
+  command(): Promise<CommandOutcome> {
+    return Promise.resolve({ ok: false, code: 'offline', message: 'unreachable' });
+  }
 }
 
 const dbs: ConsoleDb[] = [];

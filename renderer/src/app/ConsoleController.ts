@@ -1,6 +1,7 @@
 import type { Plant } from '../../../shared/plant/schema';
 import type { ConsoleCache } from '../cache/consoleCache';
 import type { DataSource, DataSourceListener, Presence } from '../data/DataSource';
+import { cacheableState, completeState } from '../data/completeState';
 import { commandStore } from '../stores/commandStore';
 import { plantStore } from '../stores/plantStore';
 import type { TagStore } from '../stores/tagStore';
@@ -69,7 +70,7 @@ export class ConsoleController {
     this.savedVersion = tags.version;
     await cache.saveLatest(hash, {
       savedAt: this.clock(),
-      state: commandStore.getState().state,
+      state: cacheableState(commandStore.getState().state),
       values: tags.values.slice(),
       times: tags.times.slice(),
       quality: tags.quality.slice(),
@@ -85,7 +86,7 @@ export class ConsoleController {
     const latest = await cache.loadLatest(last.hash);
     if (!latest) return;
     this.opts.tags.restore(latest.values, latest.times, latest.quality);
-    if (latest.state) commandStore.getState().setState(latest.state);
+    if (latest.state) commandStore.getState().setState(completeState(latest.state));
   }
 
   private showPlant(plant: Plant, hash: string, fromCache: boolean): void {

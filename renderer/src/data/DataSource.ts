@@ -2,6 +2,8 @@ import type { Plant } from '../../../shared/plant/schema';
 import type { Recent } from '../../../shared/protocol/rest';
 import type { CommandState } from '../../../shared/state/reducer';
 import type { Role } from '../../../shared/protocol/roles';
+import type { CommandName } from '../../../shared/protocol/commands';
+import type { ErrorCode } from '../../../shared/protocol/messages';
 import type { SampleFrame } from '../stores/tagStore';
 
 /**
@@ -51,4 +53,16 @@ export interface DataSource {
   recent(tagId: string, seconds: number): Promise<Recent | null>;
   /** Tries again after the user acted (e.g. signed in); a no-op unless the source is waiting. */
   retry(): void;
+  /**
+   * Sends an operator command and resolves with the server's answer. Never queues: while the
+   * link is down it resolves at once with code 'offline'; without an answer in time, 'timeout'
+   * (the command may or may not have run — the journal says).
+   */
+  command(name: CommandName, payload: unknown): Promise<CommandOutcome>;
 }
+
+/** What a command came to: the server's Ack, or the console's own refusal before sending. */
+export type CommandOutcome =
+  | { ok: true; data: unknown }
+  /** `local`: refused by the console itself (role, offline, payload), never sent. */
+  | { ok: false; code: ErrorCode | 'offline' | 'timeout'; message: string; local?: boolean };

@@ -1,10 +1,13 @@
 import { Quality } from '../../../shared/plant/band';
 import type { Plant, Tag } from '../../../shared/plant/schema';
 import type { Recent } from '../../../shared/protocol/rest';
-import { initialState } from '../../../shared/state/reducer';
+import type { CommandName } from '../../../shared/protocol/commands';
+import type { Role } from '../../../shared/protocol/roles';
+import type { EventBody } from '../../../shared/state/events';
 import { stableHash } from '../../../shared/util/hash';
 import type { SampleFrame } from '../stores/tagStore';
-import type { DataSource, DataSourceListener, Presence } from './DataSource';
+import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
+import { FakeAlarms } from './FakeAlarms';
 import { browserTimers, type Timers } from './backoff';
 
 export interface FakeSourceOptions {
@@ -17,16 +20,21 @@ export interface FakeSourceOptions {
   timers?: Timers;
   /** How often a frame is produced, ms. */
   framePeriodMs?: number;
+  /** Who the console is signed in as (a viewer by default). */
+  user?: { name: string; role: Role };
 }
 
 /**
  * A plant without a server: values are a deterministic function of (seed, tag, time) that
  * wanders inside each tag's normal band, so `recent()` agrees with what was streamed. Tests
- * and demos push a tag out of its band with `force`. Frames are produced by `tick()`, which a
- * timer calls every `framePeriodMs` once started (tests call it themselves).
+ * and demos push a tag out of its band with `force`, which raises that band's alarm (FakeAlarms,
+ * through the shared lifecycle and reducer); `append` adds any other journal event. Frames are
+ * produced by `tick()`, which a timer calls every `framePeriodMs` once started (tests call it
+ * themselves).
  */
 export class FakeSource implements DataSource {
-  readonly capabilities = { seek: false, speed: false, commands: false };
+  readonly capabilities = { seek: false, speed: false, commands: true };
+  readonly alarms: FakeAlarms;
   private listener: DataSourceListener | null = null;
   private timer: unknown = null;
   private current: Presence = 'connecting';
@@ -35,7 +43,10 @@ export class FakeSource implements DataSource {
   private readonly tags: readonly Tag[];
   private readonly due: Float64Array;
   private readonly forced = new Map<number, { value: number; quality: number }>();
+  /** Tags released since the last tick: their next value may clear an alarm. */
+  private readonly released = new Set<number>();
   private readonly frame: SampleFrame;
+  private readonly user: { name: string; role: Role };
 
   constructor(private readonly opts: FakeSourceOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -44,15 +55,17 @@ export class FakeSource implements DataSource {
     const n = this.tags.length;
     this.due = new Float64Array(n);
     this.frame = { count: 0, ids: new Uint32Array(n), values: new Float64Array(n), baseTime: 0, dt: new Int32Array(n), quality: new Uint8Array(n) };
+    this.user = opts.user ?? { name: 'fake', role: 'viewer' };
+    this.alarms = new FakeAlarms(opts.plant, this.clock);
   }
 
   start(listener: DataSourceListener): void {
     this.listener = listener;
     listener.plant(this.opts.plant, this.opts.hash ?? stableHash(this.opts.plant));
-    listener.state(initialState());
+    listener.state(this.alarms.state);
     this.current = 'live';
     listener.presence('live', null);
-    listener.user?.({ name: 'fake', role: 'viewer' });
+    listener.user?.(this.user);
     this.tick();
     const loop = (): void => {
       this.tick();
@@ -77,6 +90,19 @@ export class FakeSource implements DataSource {
 
   retry(): void {}
 
+  async command(name: CommandName, payload: unknown): Promise<CommandOutcome> {
+    if (this.current !== 'live') return { ok: false, code: 'offline', message: 'offline: the command was not sent' };
+    const before = this.alarms.state;
+    const out = this.alarms.command(name, payload, this.user);
+    if (this.alarms.state !== before) this.listener?.state(this.alarms.state);
+    return out;
+  }
+
+  /** Appends journal events (as the server would) and hands the new state on. */
+  append(bodies: readonly EventBody[], actor = 'system'): void {
+    this.listener?.state(this.alarms.append(bodies, actor));
+  }
+
   /** Pretends the link changed (e.g. 'reconnecting'), for demos and tests of what the console does then. */
   setPresence(p: Presence, detail: string | null = null): void {
     this.current = p;
@@ -93,7 +119,10 @@ export class FakeSource implements DataSource {
 
   release(tagId: string): void {
     const i = this.tags.findIndex((t) => t.id === tagId);
-    this.forced.delete(i);
+    if (this.forced.delete(i)) {
+      this.released.add(i);
+      this.due[i] = 0;
+    }
   }
 
   /** Emits one frame with every tag whose period has come round. */
@@ -115,6 +144,20 @@ export class FakeSource implements DataSource {
     f.count = n;
     f.baseTime = now;
     if (n > 0) this.listener?.samples(f);
+    this.evaluateAlarms(n);
+  }
+
+  /** Forced and just-released tags of this frame through the fake alarm rules. */
+  private evaluateAlarms(n: number): void {
+    if (this.forced.size === 0 && this.released.size === 0) return;
+    const f = this.frame;
+    const bodies: EventBody[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = f.ids[k]!;
+      if (!this.forced.has(i) && !this.released.delete(i)) continue;
+      bodies.push(...this.alarms.evaluate(i, f.values[k]!, f.quality[k]!));
+    }
+    if (bodies.length > 0) this.append(bodies);
   }
 
   async recent(tagId: string, seconds: number): Promise<Recent | null> {

@@ -1,10 +1,12 @@
 import { io } from 'socket.io-client';
 import { decodeFrame, FrameError } from '../../../shared/protocol/frame';
-import { ClientEvents, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
+import { ClientEvents, errorCodes, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
+import type { CommandName } from '../../../shared/protocol/commands';
 import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
-import { initialState, reduce, type CommandState } from '../../../shared/state/reducer';
+import { initialState, reduceAll, type CommandState } from '../../../shared/state/reducer';
+import { completeState } from './completeState';
 import type { Recent } from '../../../shared/protocol/rest';
-import type { DataSource, DataSourceListener, Presence } from './DataSource';
+import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
 import type { SessionClient } from './sessionClient';
@@ -31,9 +33,26 @@ export interface LiveSourceOptions {
   /** After this long without the server, 'reconnecting' becomes 'offline'. */
   offlineAfterMs?: number;
   clientName?: string;
+  /** A fresh command request id (8–64 chars); random by default. */
+  requestId?: () => string;
+  /** Monotonic ms for slicing event work (performance.now by default). */
+  perfNow?: () => number;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+/**
+ * Inbound journal events are validated and reduced in slices of about this many ms, the rest
+ * in a later task: a flood of thousands of events (or one `events` batch of 1,000) never holds
+ * the main thread long enough to freeze the console.
+ */
+export const EVENT_SLICE_MS = 12;
+
+/** 128 random bits as hex: works in insecure contexts too, where crypto.randomUUID is absent. */
+function randomRequestId(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
 
 /** socket.io-client with a short reconnection backoff, so a restarted server is back within seconds. */
 export function connectSocketIo(url: string): SourceSocket {
@@ -71,6 +90,11 @@ export class LiveSource implements DataSource {
   private readonly random: () => number;
   private readonly timers: Timers;
   private readonly connect: (url: string) => SourceSocket;
+  private readonly perfNow: () => number;
+  /** Journal events received and not yet applied (raw: validated when applied), oldest first. */
+  private inbox: unknown[] = [];
+  private inboxHead = 0;
+  private drainTimer: unknown = null;
   /** Inbound messages dropped as malformed, by kind; exposed for diagnostics. */
   readonly rejected = { event: 0, frame: 0, hello: 0 };
 
@@ -79,6 +103,7 @@ export class LiveSource implements DataSource {
     this.random = opts.random ?? Math.random;
     this.timers = opts.timers ?? browserTimers;
     this.connect = opts.connect ?? connectSocketIo;
+    this.perfNow = opts.perfNow ?? (() => performance.now());
   }
 
   start(listener: DataSourceListener): void {
@@ -91,6 +116,7 @@ export class LiveSource implements DataSource {
     this.stopped = true;
     this.timers.clear(this.retryTimer);
     this.timers.clear(this.offlineTimer);
+    this.clearInbox();
     this.socket?.disconnect();
     this.socket = null;
     this.listener = null;
@@ -119,6 +145,20 @@ export class LiveSource implements DataSource {
       if (err instanceof NetworkError) return null;
       throw err;
     }
+  }
+
+  command(name: CommandName, payload: unknown): Promise<CommandOutcome> {
+    const socket = this.socket;
+    if (!socket || !socket.connected || this.current !== 'live') {
+      return Promise.resolve({ ok: false, code: 'offline', message: 'offline: not connected to the plant server; the command was not sent' });
+    }
+    const request = { id: (this.opts.requestId ?? randomRequestId)(), name, payload };
+    return new Promise((resolve) => {
+      socket.timeout(ACK_TIMEOUT_MS).emit(ClientEvents.command, request, (err, ack) => {
+        if (err) resolve({ ok: false, code: 'timeout', message: 'no answer from the plant server; check the journal before repeating' });
+        else resolve(readAck(ack));
+      });
+    });
   }
 
   private async boot(): Promise<void> {
@@ -169,7 +209,11 @@ export class LiveSource implements DataSource {
     socket.on('connect_error', () => {
       if (this.current !== 'live') this.leaveLive();
     });
-    socket.on(ServerEvents.event, (raw: unknown) => this.onEvent(raw));
+    socket.on(ServerEvents.event, (raw: unknown) => this.onEvents([raw]));
+    socket.on(ServerEvents.events, (raw: unknown) => {
+      if (Array.isArray(raw)) this.onEvents(raw);
+      else this.rejected.event++;
+    });
     socket.on(ServerEvents.frame, (raw: unknown) => this.onFrame(raw));
     socket.on(ServerEvents.resync, () => this.hello());
   }
@@ -184,6 +228,7 @@ export class LiveSource implements DataSource {
       return;
     }
     this.resyncing = true;
+    this.clearInbox();
     const hello: Hello = { protocolVersion: PROTOCOL_VERSION, token: session.token, clientName: this.opts.clientName ?? 'vigil-console' };
     if (this.haveState) hello.lastSeq = this.state.seq;
     socket.timeout(ACK_TIMEOUT_MS).emit(ClientEvents.hello, hello, (err, ack) => {
@@ -252,10 +297,11 @@ export class LiveSource implements DataSource {
     let state = this.state;
     if (reply.resume === 'snapshot') {
       if (!reply.snapshot || !isCommandState(reply.snapshot.state)) return false;
-      state = reply.snapshot.state;
+      state = completeState(reply.snapshot.state);
     }
     try {
-      for (const e of reply.events ?? []) if (e.seq > state.seq) state = reduce(state, e);
+      const seq = state.seq;
+      state = reduceAll(state, (reply.events ?? []).filter((e) => e.seq > seq));
     } catch {
       return false;
     }
@@ -265,18 +311,47 @@ export class LiveSource implements DataSource {
     return true;
   }
 
-  private onEvent(raw: unknown): void {
+  /** Queues events from the lane and applies what a slice allows now; the rest follows in later tasks. */
+  private onEvents(raws: readonly unknown[]): void {
     if (this.resyncing || !this.haveState) return;
-    const parsed = journalEventSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.rejected.event++;
-      return;
+    for (const r of raws) this.inbox.push(r);
+    if (this.drainTimer === null) this.drain();
+  }
+
+  private drain = (): void => {
+    this.drainTimer = null;
+    const start = this.perfNow();
+    const batch: JournalEvent[] = [];
+    let seq = this.state.seq;
+    let gap = false;
+    while (this.inboxHead < this.inbox.length) {
+      const parsed = journalEventSchema.safeParse(this.inbox[this.inboxHead++]);
+      if (!parsed.success) this.rejected.event++;
+      else if (parsed.data.seq <= seq) {
+        /* already applied (a replay after resync) */
+      } else if (parsed.data.seq !== seq + 1) {
+        gap = true;
+        break;
+      } else {
+        batch.push(parsed.data);
+        seq = parsed.data.seq;
+      }
+      if ((this.inboxHead & 63) === 0 && this.perfNow() - start > EVENT_SLICE_MS) break;
     }
-    const e: JournalEvent = parsed.data;
-    if (e.seq <= this.state.seq) return;
-    if (e.seq !== this.state.seq + 1) return this.hello();
-    this.state = reduce(this.state, e);
-    this.listener?.state(this.state);
+    if (batch.length > 0) {
+      this.state = reduceAll(this.state, batch);
+      this.listener?.state(this.state);
+    }
+    if (gap) return this.hello();
+    if (this.inboxHead >= this.inbox.length) this.clearInbox();
+    else this.drainTimer = this.timers.set(this.drain, 0);
+  };
+
+  private clearInbox(): void {
+    this.inbox = [];
+    this.inboxHead = 0;
+    if (this.drainTimer !== null) this.timers.clear(this.drainTimer);
+    this.drainTimer = null;
   }
 
   private onFrame(raw: unknown): void {
@@ -307,6 +382,18 @@ export class LiveSource implements DataSource {
     this.current = p;
     this.listener?.presence(p, detail);
   }
+}
+
+const ackFailCodes: readonly string[] = errorCodes;
+
+/** A command's ack as the server sent it, checked; anything unreadable is an internal error. */
+function readAck(raw: unknown): CommandOutcome {
+  const a = raw as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown } | null;
+  if (a && a.ok === true) return { ok: true, data: a.data };
+  if (a && a.ok === false && typeof a.code === 'string' && ackFailCodes.includes(a.code) && typeof a.message === 'string') {
+    return { ok: false, code: a.code as (typeof errorCodes)[number], message: a.message };
+  }
+  return { ok: false, code: 'internal', message: 'unreadable answer from the plant server' };
 }
 
 /** Structural check of a snapshot's state before it replaces the console's. */

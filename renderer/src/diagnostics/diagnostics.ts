@@ -1,6 +1,11 @@
 import type { MapView } from '../map/MapView';
 import type { TagStore } from '../stores/tagStore';
 import type { Presence } from '../data/DataSource';
+import type { AlarmConsole } from '../app/AlarmConsole';
+import type { AnnunciationState } from '../alarm/Annunciator';
+import type { AlarmLayerStats } from '../map/AlarmOverlay';
+import { alarmStore } from '../stores/alarmStore';
+import { commandStore } from '../stores/commandStore';
 
 /**
  * Read-only hooks for end-to-end tests and field diagnostics, as `window.__vigil`. Small on
@@ -20,6 +25,18 @@ export interface VigilDiagnostics {
   look(tagId: string): number | null;
   /** Where a tag's marker is on screen, in page CSS pixels; null when off screen. */
   screenPosition(tagId: string): { x: number; y: number } | null;
+  /** The alarms as the console shows them now (derived summary; may trail the state by a few hundred ms). */
+  readonly alarms: { total: number; annunciated: number; unacked: number; banner: string | null; flooding: boolean; seq: number; selected: string | null };
+  /** Audible annunciation: which priority sounds, whether silenced or muted, whether audio runs. */
+  readonly annunciation: AnnunciationState;
+  /** The alarm marker layer: markers, how many flash, the flash phase and how often it changed. */
+  readonly alarmLayer: AlarmLayerStats | null;
+  /** Where an alarm's map marker is on screen, in page CSS pixels; null when off screen or absent. */
+  alarmScreenPosition(alarmId: string): { x: number; y: number } | null;
+  /** Interlocks labelled on the map now (tripped or bypassed). */
+  interlockLabels(): { id: string; status: 'tripped' | 'bypassed' }[];
+  /** The four-colour grade the map draws for an area (undefined: no risk units or layer hidden). */
+  areaRisk(area: string): { grade: string; raised: boolean } | null;
 }
 
 declare global {
@@ -28,7 +45,7 @@ declare global {
   }
 }
 
-export function installDiagnostics(deps: { store: TagStore; map: () => MapView | null; presence: () => Presence; hash: () => string | null }): void {
+export function installDiagnostics(deps: { store: TagStore; map: () => MapView | null; presence: () => Presence; hash: () => string | null; alarms?: AlarmConsole }): void {
   const { store, map } = deps;
   const diag: VigilDiagnostics = {
     get renderCalls() {
@@ -68,6 +85,32 @@ export function installDiagnostics(deps: { store: TagStore; map: () => MapView |
       if (!p) return null;
       const r = m.renderer.domElement.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
+    },
+    get alarms() {
+      const a = alarmStore.getState();
+      const s = a.summary;
+      const st = commandStore.getState().state;
+      return { total: s.rows.length, annunciated: s.totalAnnunciated, unacked: s.totalUnacked, banner: s.banner?.alarm.id ?? null, flooding: st.flood?.flooding ?? false, seq: st.seq, selected: a.selected };
+    },
+    get annunciation() {
+      return deps.alarms?.annunciator.state() ?? { sounding: null, pending: null, silenced: false, muted: false, audio: 'unavailable' };
+    },
+    get alarmLayer() {
+      return map()?.alarmOverlay?.stats() ?? null;
+    },
+    alarmScreenPosition(alarmId) {
+      const m = map();
+      const p = m?.alarmScreenPosition(alarmId);
+      if (!m || !p) return null;
+      const r = m.renderer.domElement.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    interlockLabels() {
+      return map()?.alarmOverlay?.interlockLabels() ?? [];
+    },
+    areaRisk(area) {
+      const g = map()?.alarmOverlay?.areaRisk(area);
+      return g ? { grade: g.grade, raised: g.raised } : null;
     },
   };
   Object.defineProperty(window, '__vigil', { value: Object.freeze(diag), configurable: false, writable: false });

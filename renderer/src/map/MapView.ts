@@ -15,10 +15,11 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { CameraPreset, Plant } from '../../../shared/plant/schema';
+import { AlarmOverlay } from './AlarmOverlay';
 import type { Lang } from '../i18n/i18n';
 import type { TagStore } from '../stores/tagStore';
 import { overviewPreset } from './cameraPresets';
-import { toScene } from './coords';
+import { toPlant, toScene } from './coords';
 import { BuildingLayer } from './layers/BuildingLayer';
 import { EquipmentLayer } from './layers/EquipmentLayer';
 import { GroundLayer } from './layers/GroundLayer';
@@ -38,6 +39,10 @@ export interface MapViewOptions {
   lang: Lang;
   onHover: (hover: { index: number; x: number; y: number } | null) => void;
   onSelect: (index: number) => void;
+  /** A click on an alarm marker. */
+  onSelectAlarm?: (id: string) => void;
+  /** The pointer over an area of the (visible) risk layer with no marker under it, or off it. */
+  onHoverArea?: (hover: { area: string; x: number; y: number } | null) => void;
 }
 
 export interface MapStats {
@@ -70,6 +75,9 @@ export class MapView {
   private layers: MapLayer[] = [];
   private sensors: SensorLayer | null = null;
   private labels: LabelLayer | null = null;
+  /** Alarm markers, risk shading and interlock labels of the current plant. */
+  alarmOverlay: AlarmOverlay | null = null;
+  private riskVisible = true;
   private plant: Plant | null = null;
   private lang: Lang;
   private frameRequested = false;
@@ -129,9 +137,22 @@ export class MapView {
     this.clearLayers();
     this.plant = plant;
     this.sensors = new SensorLayer(plant, this.opts.store, () => this.requestRender());
-    this.layers = [new GroundLayer(plant), new RoadLayer(plant), new BuildingLayer(plant), new EquipmentLayer(plant), this.sensors];
+    const ao = new AlarmOverlay(plant, this.sensors.anchors, this.opts.overlay, this.lang, (viewChanged) => {
+      if (viewChanged) this.viewChanged = true;
+      this.requestRender();
+    });
+    ao.setRiskVisible(this.riskVisible);
+    this.alarmOverlay = ao;
+    const { under, over } = ao.layers;
+    this.layers = [new GroundLayer(plant), under, new RoadLayer(plant), new BuildingLayer(plant), new EquipmentLayer(plant), this.sensors, over];
     for (const l of this.layers) this.scene.add(l.object);
     this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
+    // Shader programs compile in the background now, so that the first alarm (or a flood of
+    // them) does not wait for the alarm markers' program to link.
+    void this.renderer.compileAsync(this.scene, this.camera).catch(() => undefined);
+    ao.warmUp();
+    this.selection.scale.setScalar(1e-6);
+    this.selection.visible = true;
     this.viewChanged = true;
     this.jumpTo(overviewPreset(plant));
     this.setSelected(-1);
@@ -140,6 +161,51 @@ export class MapView {
   setLanguage(lang: Lang): void {
     this.lang = lang;
     this.labels?.setLanguage(lang);
+    this.alarmOverlay?.setLanguage(lang);
+  }
+
+  setRiskVisible(visible: boolean): void {
+    this.riskVisible = visible;
+    this.alarmOverlay?.setRiskVisible(visible);
+  }
+
+  /** Flies the camera to look at an alarm's marker from the south; false when it has none. */
+  flyToAlarm(id: string): boolean {
+    const c = this.alarmOverlay?.centre(id, tmp);
+    if (!c) return false;
+    const [x, y, z] = toPlant(c);
+    this.flyTo({ position: [x, y - 75, z + 65], target: [x, y, z] });
+    return true;
+  }
+
+  /** CSS-pixel position of an alarm's marker in the canvas, or null when off screen or absent. */
+  alarmScreenPosition(id: string): { x: number; y: number } | null {
+    const c = this.alarmOverlay?.centre(id, tmp);
+    return c ? this.project(c) : null;
+  }
+
+  /** The alarm whose marker is under a canvas point (CSS px), or null. */
+  pickAlarm(x: number, y: number): string | null {
+    if (!this.alarmOverlay) return null;
+    this.aim(x, y);
+    return this.alarmOverlay.pick(this.raycaster, this.hits);
+  }
+
+  /** The area under a canvas point (CSS px), where the ray meets the ground; null off the areas. */
+  areaAt(x: number, y: number): string | null {
+    if (!this.plant) return null;
+    const r = this.aim(x, y).ray;
+    if (r.direction.y >= 0) return null;
+    const t = -r.origin.y / r.direction.y;
+    const px = r.origin.x + r.direction.x * t;
+    const py = -(r.origin.z + r.direction.z * t);
+    return this.plant.areas.find((q) => px >= q.min[0] && px <= q.max[0] && py >= q.min[1] && py <= q.max[1])?.id ?? null;
+  }
+
+  private aim(x: number, y: number): Raycaster {
+    this.ndc.set((x / this.width) * 2 - 1, 1 - (y / this.height) * 2);
+    this.raycaster.setFromCamera(this.ndc, this.camera);
+    return this.raycaster;
   }
 
   /** Moves the camera to a preset (plant coordinates), animated. */
@@ -184,29 +250,52 @@ export class MapView {
   screenPosition(index: number): { x: number; y: number } | null {
     const s = this.sensors;
     if (!s || index < 0 || index >= s.count) return null;
-    s.centreOf(index, tmp).project(this.camera);
-    if (tmp.z > 1 || tmp.x < -1 || tmp.x > 1 || tmp.y < -1 || tmp.y > 1) return null;
-    return { x: ((tmp.x + 1) / 2) * this.width, y: ((1 - tmp.y) / 2) * this.height };
+    return this.project(s.centreOf(index, tmp));
+  }
+
+  private project(v: Vector3): { x: number; y: number } | null {
+    v.project(this.camera);
+    if (v.z > 1 || v.x < -1 || v.x > 1 || v.y < -1 || v.y > 1) return null;
+    return { x: ((v.x + 1) / 2) * this.width, y: ((1 - v.y) / 2) * this.height };
   }
 
   /** The tag under a canvas point (CSS px): the marker the ray hits, else the nearest within a few px; -1 if none. */
   pick(x: number, y: number): number {
+    const exact = this.pickExact(x, y);
+    return exact >= 0 ? exact : this.pickNear(x, y);
+  }
+
+  /** The sensor marker under a canvas point (one the ray through it hits), or -1. */
+  private pickExact(x: number, y: number): number {
     const s = this.sensors;
     if (!s) return -1;
-    this.ndc.set((x / this.width) * 2 - 1, 1 - (y / this.height) * 2);
-    this.raycaster.setFromCamera(this.ndc, this.camera);
+    this.aim(x, y);
     this.hits.length = 0;
     s.object.raycast(this.raycaster, this.hits);
+    // Markers crowd (an alarmed one is raised in front of its neighbours): of those the ray
+    // hits, the one whose centre is nearest the pointer on screen is meant.
     let best = -1;
-    let bestDist = Infinity;
+    let bestPx = Infinity;
     for (const h of this.hits) {
-      if (h.instanceId !== undefined && h.distance < bestDist) {
+      if (h.instanceId === undefined) continue;
+      s.centreOf(h.instanceId, tmp).project(this.camera);
+      const dx = ((tmp.x + 1) / 2) * this.width - x;
+      const dy = ((1 - tmp.y) / 2) * this.height - y;
+      const d2 = dx * dx + dy * dy;
+      if (d2 < bestPx) {
         best = h.instanceId;
-        bestDist = h.distance;
+        bestPx = d2;
       }
     }
     this.hits.length = 0;
-    if (best >= 0) return best;
+    return best;
+  }
+
+  /** The sensor marker nearest a canvas point within PICK_PX, or -1. */
+  private pickNear(x: number, y: number): number {
+    const s = this.sensors;
+    if (!s) return -1;
+    let best = -1;
     let bestPx = PICK_PX * PICK_PX;
     for (let i = 0; i < s.count; i++) {
       s.centreOf(i, tmp).project(this.camera);
@@ -244,8 +333,14 @@ export class MapView {
     this.sensors?.update(this.opts.now());
     this.placeSelection();
     this.renderer.render(this.scene, this.camera);
+    if (this.alarmOverlay?.warming) {
+      this.alarmOverlay.endWarmUp();
+      this.placeSelection();
+      this.requestRender();
+    }
     if (this.viewChanged && this.labels) {
       this.labels.update(this.camera, this.width, this.height);
+      this.alarmOverlay?.placeLabels(this.camera, this.width, this.height);
       this.viewChanged = false;
     }
     this.renders++;
@@ -276,12 +371,17 @@ export class MapView {
     if (s) {
       const size = Math.min(25, Math.max(0.35, this.camera.position.distanceTo(this.controls.target) * MARKER_SHARE));
       // Rescaling rewrites every marker: only when the size is off by more than 8 %.
-      if (Math.abs(size / s.markerSize - 1) > 0.08) s.setSize(size);
+      if (Math.abs(size / s.markerSize - 1) > 0.08) {
+        s.setSize(size);
+        this.alarmOverlay?.setSize(size);
+      }
     }
     this.requestRender();
   };
 
   private placeSelection(): void {
+    // During the warm-up frame the ring is drawn at zero size so that its shader compiles.
+    if (this.alarmOverlay?.warming) return;
     const s = this.sensors;
     const i = this.selected;
     this.selection.visible = !!s && i >= 0 && i < s.count;
@@ -315,14 +415,23 @@ export class MapView {
     requestAnimationFrame(() => {
       this.pointer.pending = false;
       if (!this.pointer.inside) return;
-      const index = this.pick(this.pointer.x, this.pointer.y);
-      this.opts.onHover(index >= 0 ? { index, x: this.pointer.x, y: this.pointer.y } : null);
+      const { x, y } = this.pointer;
+      // A sensor marker first, then an alarm marker (the tooltip is its tag's), then the nearest
+      // sensor within a few px; over bare ground, the area's risk.
+      let index = this.pickExact(x, y);
+      const alarm = index < 0 ? this.pickAlarm(x, y) : null;
+      if (alarm !== null) index = this.opts.store.indexOf(alarm.slice(0, alarm.lastIndexOf(':')));
+      else if (index < 0) index = this.pickNear(x, y);
+      this.opts.onHover(index >= 0 ? { index, x, y } : null);
+      const area = index < 0 && alarm === null ? this.areaAt(x, y) : null;
+      this.opts.onHoverArea?.(area !== null && this.alarmOverlay?.areaRisk(area) ? { area, x, y } : null);
     });
   };
 
   private onPointerLeave = (): void => {
     this.pointer.inside = false;
     this.opts.onHover(null);
+    this.opts.onHoverArea?.(null);
   };
 
   private onPointerDown = (e: PointerEvent): void => {
@@ -333,7 +442,13 @@ export class MapView {
   private onPointerUp = (e: PointerEvent): void => {
     if (e.button !== 0 || Math.hypot(e.clientX - this.pointer.downX, e.clientY - this.pointer.downY) > 4) return;
     const r = this.opts.canvas.getBoundingClientRect();
-    const index = this.pick(e.clientX - r.left, e.clientY - r.top);
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const exact = this.pickExact(x, y);
+    if (exact >= 0) return this.opts.onSelect(exact);
+    const alarm = this.opts.onSelectAlarm ? this.pickAlarm(x, y) : null;
+    if (alarm !== null) return this.opts.onSelectAlarm!(alarm);
+    const index = this.pickNear(x, y);
     if (index >= 0) this.opts.onSelect(index);
   };
 
@@ -344,6 +459,8 @@ export class MapView {
     }
     this.layers = [];
     this.sensors = null;
+    this.alarmOverlay?.dispose();
+    this.alarmOverlay = null;
     this.labels?.dispose();
     this.labels = null;
   }

@@ -1,17 +1,64 @@
 import { useTranslation } from 'react-i18next';
+import { priorities } from '../../../shared/alarm/model';
+import { riskGrades } from '../../../shared/plant/alarmConfig';
+import { hiddenMarks, priorityStyles, riskGradeStyles } from '../alarm/alarmStyle';
+import { alarmStore, useAlarms } from '../stores/alarmStore';
+import { usePlant } from '../stores/plantStore';
 
-/** What the marker looks mean; the swatches reuse the markers' colours, sizes and hatching. */
+/**
+ * What the map's marks mean: sensor looks (the swatches reuse the markers' colours, sizes and
+ * hatching), alarm priorities (colour AND shape), and the four-colour risk grades with the
+ * layer's toggle.
+ */
 export function Legend(): React.JSX.Element {
   const { t } = useTranslation();
   const rows = ['normal', 'warning', 'alarm', 'bad', 'stale'] as const;
+  const hasRisks = usePlant((s) => (s.plant?.risks?.length ?? 0) > 0);
+  const riskVisible = useAlarms((s) => s.riskVisible);
   return (
-    <div className="legend" aria-label={t('legend.title')}>
-      {rows.map((r) => (
-        <div key={r} className="legend-row">
-          <span className={`swatch swatch-${r}`} aria-hidden="true" />
-          {t(`legend.${r}`)}
+    <div className="legend" aria-label={t('legend.title')} data-testid="legend">
+      <div className="legend-cols">
+        <div>
+          <div className="legend-title">{t('legend.sensors')}</div>
+          {rows.map((r) => (
+            <div key={r} className="legend-row">
+              <span className={`swatch swatch-${r}`} aria-hidden="true" />
+              {t(`legend.${r}`)}
+            </div>
+          ))}
         </div>
-      ))}
+        <div>
+          <div className="legend-title">{t('legend.alarms')}</div>
+          {priorities.map((p) => (
+            <div key={p} className="legend-row" data-testid={`legend-p${p}`}>
+              <span className="legend-glyph" style={{ color: priorityStyles[p].css }} aria-hidden="true">
+                {priorityStyles[p].glyph}
+              </span>
+              {t(`priority.p${p}`)}
+            </div>
+          ))}
+          <div className="legend-row">
+            <span className="legend-glyph legend-hidden" aria-hidden="true">
+              {hiddenMarks.shelved.glyph}
+            </span>
+            {t('legend.hiddenAlarms')}
+          </div>
+        </div>
+        {hasRisks && (
+          <div>
+            <label className="legend-title legend-toggle">
+              <input type="checkbox" checked={riskVisible} data-testid="legend-risk-toggle" onChange={(e) => alarmStore.getState().setRiskVisible(e.target.checked)} />
+              {t('risk.layer')}
+            </label>
+            {[...riskGrades].reverse().map((g) => (
+              <div key={g} className="legend-row">
+                <span className="swatch-risk" style={{ background: riskGradeStyles[g].css }} aria-hidden="true" />
+                {t(`risk.grade.${g}`)}
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

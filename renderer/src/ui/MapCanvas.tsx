@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useConsole } from '../app/ConsoleContext';
 import { MapView } from '../map/MapView';
+import { alarmStore } from '../stores/alarmStore';
+import { commandStore } from '../stores/commandStore';
 import { usePlant } from '../stores/plantStore';
 import { tagStore } from '../stores/tagStore';
 import { uiStore, useUi } from '../stores/uiStore';
 import { CameraPresets } from './CameraPresets';
+import { showAlarm } from './alarm/showAlarm';
 
 /** The React host of the imperative MapView: mounts it once and forwards structure changes. */
 export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
@@ -25,6 +28,12 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
       lang: uiStore.getState().lang,
       onHover: (h) => uiStore.getState().setHover(h),
       onSelect: (i) => uiStore.getState().select(i),
+      onSelectAlarm: (id) => {
+        showAlarm(id);
+        const i = tagStore.indexOf(alarmStore.getState().summary.byId.get(id)?.alarm.source ?? '');
+        if (i >= 0) uiStore.getState().select(i);
+      },
+      onHoverArea: (h) => alarmStore.getState().setRiskHover(h),
     });
     setView(v);
     onView?.(v);
@@ -39,6 +48,45 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
   }, [view, plant]);
   useEffect(() => view?.setLanguage(lang), [view, lang]);
   useEffect(() => view?.setSelected(selected), [view, selected]);
+
+  // Alarms, risk grades and interlocks follow their stores (vanilla subscriptions: no React renders).
+  useEffect(() => {
+    if (!view || !plant) return;
+    const sync = (): void => {
+      const a = alarmStore.getState();
+      const o = view.alarmOverlay;
+      if (!o) return;
+      o.setAlarms(a.summary.rows);
+      o.select(a.selected);
+      const s = commandStore.getState().state;
+      o.setRisks(s.risks);
+      o.setInterlocks(s.interlocks);
+    };
+    sync();
+    view.setRiskVisible(alarmStore.getState().riskVisible);
+    const offAlarms = alarmStore.subscribe((a, prev) => {
+      const o = view.alarmOverlay;
+      if (!o) return;
+      if (a.summary !== prev.summary) o.setAlarms(a.summary.rows);
+      if (a.selected !== prev.selected) o.select(a.selected);
+      if (a.riskVisible !== prev.riskVisible) view.setRiskVisible(a.riskVisible);
+      if (a.locate && a.locate !== prev.locate) {
+        view.flyToAlarm(a.locate.id);
+        const i = tagStore.indexOf(a.summary.byId.get(a.locate.id)?.alarm.source ?? '');
+        if (i >= 0) uiStore.getState().select(i);
+      }
+    });
+    const offState = commandStore.subscribe((c, prev) => {
+      const o = view.alarmOverlay;
+      if (!o) return;
+      if (c.state.risks !== prev.state.risks) o.setRisks(c.state.risks);
+      if (c.state.interlocks !== prev.state.interlocks) o.setInterlocks(c.state.interlocks);
+    });
+    return () => {
+      offAlarms();
+      offState();
+    };
+  }, [view, plant]);
 
   return (
     <div className="map">

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { commandDefs, mayRun, type CommandName } from '../../../shared/protocol/commands';
+import type { Role } from '../../../shared/protocol/roles';
+import type { CommandOutcome } from '../data/DataSource';
+
+/**
+ * Operator actions as registered commands (STYLE.md §7): id, label, payload schema and roles
+ * (both from shared/protocol/commands, the server's own table), whether to confirm, and the
+ * text the console shows of it. Buttons, menus and keys all run commands through `CommandRunner`,
+ * which refuses visibly — never queues — while the console is offline.
+ */
+
+export type CommandPayload<N extends CommandName> = z.input<(typeof commandDefs)[N]['payload']>;
+
+export interface ConsoleCommand<N extends CommandName = CommandName> {
+  id: N;
+  /** i18n key of the action's name. */
+  label: string;
+  /** Ask before running (irreversible or hiding actions). */
+  confirm: boolean;
+  /** i18n key and values describing one run, for result messages. */
+  describe(payload: CommandPayload<N>): { key: string; values: Record<string, string | number> };
+}
+
+type Registry = { [N in CommandName]?: ConsoleCommand<N> };
+
+const registry: Registry = {
+  'alarm.ack': { id: 'alarm.ack', label: 'cmd.ack', confirm: false, describe: (p) => ({ key: 'cmd.didAck', values: { n: p.alarmIds.length } }) },
+  'alarm.shelve': { id: 'alarm.shelve', label: 'cmd.shelve', confirm: true, describe: (p) => ({ key: 'cmd.didShelve', values: { id: p.alarmId, min: Math.round(p.durationS / 60) } }) },
+  'alarm.unshelve': { id: 'alarm.unshelve', label: 'cmd.unshelve', confirm: false, describe: (p) => ({ key: 'cmd.didUnshelve', values: { id: p.alarmId } }) },
+  'alarm.reset': { id: 'alarm.reset', label: 'cmd.reset', confirm: false, describe: (p) => ({ key: 'cmd.didReset', values: { id: p.alarmId } }) },
+  'interlock.reset': { id: 'interlock.reset', label: 'cmd.interlockReset', confirm: true, describe: (p) => ({ key: 'cmd.didInterlockReset', values: { id: p.interlockId } }) },
+};
+
+export function consoleCommand<N extends CommandName>(name: N): ConsoleCommand<N> | undefined {
+  return registry[name] as ConsoleCommand<N> | undefined;
+}
+
+export type { CommandOutcome };
+
+export type Availability = { ok: true } | { ok: false; reason: 'offline' | 'forbidden' | 'unsupported' | 'signed_out' };
+
+export interface CommandRunnerDeps {
+  /** Sends to the plant server; resolves with its answer. */
+  send(name: CommandName, payload: unknown): Promise<CommandOutcome>;
+  /** True while the link is live and the source takes commands. */
+  online(): boolean;
+  role(): Role | null;
+  /** Told of every outcome (the console's result toasts). */
+  onOutcome?(name: CommandName, payload: unknown, outcome: CommandOutcome): void;
+}
+
+export class CommandRunner {
+  constructor(private readonly deps: CommandRunnerDeps) {}
+
+  /** Whether `name` may be run now, and if not why (disables the button and says so). */
+  availability(name: CommandName): Availability {
+    if (!consoleCommand(name)) return { ok: false, reason: 'unsupported' };
+    const role = this.deps.role();
+    if (!role) return { ok: false, reason: 'signed_out' };
+    if (!mayRun(role, name)) return { ok: false, reason: 'forbidden' };
+    if (!this.deps.online()) return { ok: false, reason: 'offline' };
+    return { ok: true };
+  }
+
+  async run<N extends CommandName>(name: N, payload: CommandPayload<N>): Promise<CommandOutcome> {
+    const outcome = await this.attempt(name, payload);
+    this.deps.onOutcome?.(name, payload, outcome);
+    return outcome;
+  }
+
+  private async attempt(name: CommandName, payload: unknown): Promise<CommandOutcome> {
+    const a = this.availability(name);
+    if (!a.ok) {
+      if (a.reason === 'offline') return { ok: false, code: 'offline', message: 'offline: the command was not sent', local: true };
+      return { ok: false, code: a.reason === 'unsupported' ? 'unknown_command' : 'forbidden', message: `${name}: ${a.reason}`, local: true };
+    }
+    const parsed = commandDefs[name].payload.safeParse(payload);
+    if (!parsed.success) return { ok: false, code: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), local: true };
+    return this.deps.send(name, parsed.data);
+  }
+}

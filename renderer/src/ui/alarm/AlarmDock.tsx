@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { alarmStore, useAlarms, type DockTab } from '../../stores/alarmStore';
+import { useCommandState } from '../../stores/commandStore';
+import { AlarmList } from './AlarmList';
+import { KpiPanel } from './KpiPanel';
+import { NotificationFeed } from './NotificationFeed';
+import { RiskPanel } from './RiskPanel';
+
+const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk'];
+
+/**
+ * The dock under the map: the alarm list, the notification feed, the KPI panel and the risk
+ * register, one at a time; clicking the open tab folds the dock away to give the map the room.
+ */
+export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const dock = useAlarms((s) => s.dock);
+  const annunciated = useAlarms((s) => s.summary.totalAnnunciated);
+  const notes = useCommandState((s) => s.notifications.length);
+  const raised = useCommandState((s) => Object.values(s.risks).filter((r) => r.current !== r.inherent).length);
+  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised };
+  return (
+    <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
+      <nav className="dock-tabs" role="tablist">
+        {tabs.map((tab) => (
+          <button key={tab} role="tab" aria-selected={dock === tab} className={dock === tab ? 'active' : ''} data-testid={`dock-${tab}`} onClick={() => alarmStore.getState().openDock(dock === tab ? null : tab)}>
+            {t(`dock.${tab}`)}
+            {badge[tab] > 0 && <span className="dock-badge">{badge[tab]}</span>}
+          </button>
+        ))}
+        <span className="dock-fold">{dock ? '▾' : '▴'}</span>
+      </nav>
+      {dock && (
+        <div className="dock-body">
+          {dock === 'alarms' && <AlarmList onLocate={onLocate} />}
+          {dock === 'notifications' && <NotificationFeed />}
+          {dock === 'kpi' && <KpiPanel />}
+          {dock === 'risk' && <RiskPanel />}
+        </div>
+      )}
+    </section>
+  );
+}
