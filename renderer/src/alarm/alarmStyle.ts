@@ -58,8 +58,8 @@ export const riskGradeStyles: Readonly<Record<RiskGrade, { color: number; css: s
   yellow: { color: 0xe9cf1d, css: '#e9cf1d', rank: 1 },
   blue: { color: 0x2f6fd6, css: '#2f6fd6', rank: 0 },
 });
-export const RISK_OPACITY = 0.2;
-export const RISK_RAISED_OPACITY = 0.34;
+export const RISK_OPACITY = 0.15;
+export const RISK_RAISED_OPACITY = 0.32;
 
 /** Tripped interlocks: a distinct mark (not an alarm priority; the trip alarm itself carries that). */
 export const interlockMarks = Object.freeze({ tripped: '⊗', bypassed: '⚠' });

@@ -4,6 +4,8 @@ import type { CommandState } from '../../../shared/state/reducer';
 import type { Role } from '../../../shared/protocol/roles';
 import type { CommandName } from '../../../shared/protocol/commands';
 import type { ErrorCode } from '../../../shared/protocol/messages';
+import type { Activation } from '../../../shared/alarm/kpi';
+import type { AlarmKpi } from './kpiSchema';
 import type { SampleFrame } from '../stores/tagStore';
 
 /**
@@ -59,6 +61,10 @@ export interface DataSource {
    * (the command may or may not have run — the journal says).
    */
   command(name: CommandName, payload: unknown): Promise<CommandOutcome>;
+  /** Alarm KPIs over the last `windowS` s from the server's history; absent where a source keeps none. Null when unreachable. */
+  alarmKpi?(windowS: number): Promise<AlarmKpi | null>;
+  /** Annunciated alarm activations in [from, to) (the KPI rate plot); null when unreachable. */
+  alarmActivations?(from: number, to: number): Promise<Activation[] | null>;
 }
 
 /** What a command came to: the server's Ack, or the console's own refusal before sending. */

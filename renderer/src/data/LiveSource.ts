@@ -5,6 +5,9 @@ import type { CommandName } from '../../../shared/protocol/commands';
 import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
 import { initialState, reduceAll, type CommandState } from '../../../shared/state/reducer';
 import { completeState } from './completeState';
+import type { Activation } from '../../../shared/alarm/kpi';
+import { activationsOf } from './alarmActivations';
+import type { AlarmKpi } from './kpiSchema';
 import type { Recent } from '../../../shared/protocol/rest';
 import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
@@ -141,6 +144,35 @@ export class LiveSource implements DataSource {
     try {
       const res = await this.opts.rest.recent(tagId, seconds, this.opts.session.current()?.token ?? null);
       return res.ok ? res.data : null;
+    } catch (err) {
+      if (err instanceof NetworkError) return null;
+      throw err;
+    }
+  }
+
+  async alarmKpi(windowS: number): Promise<AlarmKpi | null> {
+    try {
+      const res = await this.opts.rest.alarmKpi(windowS, this.opts.session.current()?.token ?? null);
+      return res.ok ? res.data : null;
+    } catch (err) {
+      if (err instanceof NetworkError) return null;
+      throw err;
+    }
+  }
+
+  /** Pages through the alarm journal; each page is one parse, so no single task holds the thread for long. */
+  async alarmActivations(from: number, to: number): Promise<Activation[] | null> {
+    const out: Activation[] = [];
+    let after = 0;
+    try {
+      for (let page = 0; page < 200; page++) {
+        const res = await this.opts.rest.alarmJournal(from, to, after, this.opts.session.current()?.token ?? null);
+        if (!res.ok) return null;
+        out.push(...activationsOf(res.data.events));
+        if (res.data.next === null) break;
+        after = res.data.next;
+      }
+      return out;
     } catch (err) {
       if (err instanceof NetworkError) return null;
       throw err;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plantSchema, type Plant } from '../../../shared/plant/schema';
 import { recentSchema, routes, sessionSchema, type Recent, type Session } from '../../../shared/protocol/rest';
 import { errorCodes, type Ack } from '../../../shared/protocol/messages';
+import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from './kpiSchema';
 
 /** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
 export class NetworkError extends Error {}
@@ -37,6 +38,14 @@ export class RestClient {
     return this.call(`${routes.tagRecent(tagId)}?seconds=${Math.round(seconds)}`, recentSchema, { headers });
   }
 
+  alarmKpi(windowS: number, token: string | null): Promise<Ack<AlarmKpi>> {
+    return this.call(`${routes.alarmKpi}?window=${Math.round(windowS)}`, alarmKpiSchema, { headers: bearer(token) });
+  }
+
+  alarmJournal(from: number, to: number, after: number, token: string | null): Promise<Ack<{ events: unknown[]; next: number | null }>> {
+    return this.call(`${routes.alarmJournal}?from=${Math.floor(from)}&to=${Math.ceil(to)}&after=${after}&limit=5000`, alarmJournalPageSchema, { headers: bearer(token) });
+  }
+
   private async call<T>(path: string, data: z.ZodType<T>, init?: RequestInit): Promise<Ack<T>> {
     let res: Response;
     let body: unknown;
@@ -52,4 +61,8 @@ export class RestClient {
     if (failParsed.success) return failParsed.data;
     throw new NetworkError(`unexpected answer from ${path} (HTTP ${res.status})`);
   }
+}
+
+function bearer(token: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
 }

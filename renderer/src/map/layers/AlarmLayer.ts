@@ -30,9 +30,9 @@ import { disposeTree, type MapLayer } from './MapLayer';
  * Height of an alarm marker's centre above its sensor's anchor, in base marker sizes: clear of
  * the sensor marker below it (an alarmed sensor is raised and enlarged, its top ~5 sizes up).
  */
-const HOVER = 7.6;
+const HOVER = 8.2;
 /** Alarm marker size in base marker sizes, by slot: the higher the priority, the bigger. */
-const SCALE = 2.6;
+const SCALE = 3.4;
 const slotScale: Record<Priority | 'hidden', number> = { 1: 1, 2: 0.9, 3: 0.8, 4: 0.72, hidden: 0.6 };
 const MIN_CAPACITY = 64;
 

@@ -35,7 +35,6 @@ export function AlarmBanner(): React.JSX.Element {
           <span className="banner-source">{a.source}</span>
           <span className="banner-message">{a.message[lang]}</span>
           <span className="banner-value">{alarmValueText(a)}</span>
-          <span className="banner-state">{t(`alarmState.${banner.state}`)}</span>
         </button>
       ) : (
         <span className="banner-calm" data-testid="banner-calm">

@@ -27,14 +27,13 @@ export function NotificationFeed(): React.JSX.Element {
         return (
           <div key={n.seq} className={`feed-row${n.delivered ? '' : ' failed'}`} data-testid="notification" data-delivered={n.delivered}>
             <span className="feed-time">{formatClock(n.time, lang, plant?.meta.timezone, false)}</span>
-            <span className="feed-who">
+            <span className="feed-who" title={who ? t(`recipientRole.${who.role}`) : undefined}>
               {who ? who.name[lang] : n.recipient}
-              {who && <span className="feed-role"> · {t(`recipientRole.${who.role}`)}</span>}
             </span>
             <span className="feed-step">{n.step === 0 ? t('notify.first') : t('notify.escalation', { n: n.step })}</span>
             <span className="feed-channel">{t(`notify.channel.${n.channel}`)}</span>
             <span className="feed-what">
-              {n.consolidated ? t('notify.consolidated', { n: n.alarmIds.length }) : first ? first.message[lang] : n.alarmIds.join(', ')}
+              {n.consolidated ? t('notify.consolidated', { n: n.alarmCount ?? n.alarmIds.length }) : first ? first.message[lang] : n.alarmIds.join(', ')}
             </span>
             <span className="feed-result">{n.delivered ? `✓ ${t('notify.delivered')}` : `✗ ${t('notify.failed')}${error ? `: ${error}` : ''}`}</span>
           </div>

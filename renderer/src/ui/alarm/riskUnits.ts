@@ -12,7 +12,7 @@ export interface RiskUnitView {
   since: number | null;
 }
 
-/** Risk units with their current grade, worst first (optionally of one area). */
+/** Risk units with their current grade, raised ones first, then worst first (optionally of one area). */
 export function riskUnits(plant: Plant | null, risks: Readonly<Record<string, RiskStatus>>, area?: string): RiskUnitView[] {
   const out: RiskUnitView[] = [];
   for (const p of plant?.risks ?? []) {
@@ -22,5 +22,6 @@ export function riskUnits(plant: Plant | null, risks: Readonly<Record<string, Ri
     const raised = riskGradeStyles[current].rank > riskGradeStyles[p.inherentGrade].rank;
     out.push({ point: p, current, raised, reasons: raised ? (s?.reasons ?? []) : [], since: s?.since ?? null });
   }
-  return out.sort((a, b) => riskGradeStyles[b.current].rank - riskGradeStyles[a.current].rank || Number(b.raised) - Number(a.raised) || (a.point.id < b.point.id ? -1 : 1));
+  // Raised units first (they are what changed), then by grade.
+  return out.sort((a, b) => Number(b.raised) - Number(a.raised) || riskGradeStyles[b.current].rank - riskGradeStyles[a.current].rank || (a.point.id < b.point.id ? -1 : 1));
 }
