@@ -1,14 +1,15 @@
 import { io } from 'socket.io-client';
 import { decodeFrame, FrameError } from '../../../shared/protocol/frame';
-import { ClientEvents, errorCodes, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
+import { ClientEvents, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
 import type { CommandName } from '../../../shared/protocol/commands';
 import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
 import { initialState, reduceAll, type CommandState } from '../../../shared/state/reducer';
-import { completeState } from './completeState';
 import type { Activation } from '../../../shared/alarm/kpi';
-import { activationsOf } from './alarmActivations';
-import type { AlarmKpi } from './kpiSchema';
 import type { Recent } from '../../../shared/protocol/rest';
+import { fetchActivations } from './alarmActivations';
+import { randomRequestId, readAck } from './commandAck';
+import { completeState } from './completeState';
+import type { AlarmKpi } from './kpiSchema';
 import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
@@ -50,13 +51,6 @@ const ACK_TIMEOUT_MS = 10_000;
  */
 export const EVENT_SLICE_MS = 12;
 
-/** 128 random bits as hex: works in insecure contexts too, where crypto.randomUUID is absent. */
-function randomRequestId(): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
 /** socket.io-client with a short reconnection backoff, so a restarted server is back within seconds. */
 export function connectSocketIo(url: string): SourceSocket {
   return io(url, { reconnectionDelay: 250, reconnectionDelayMax: 1500, randomizationFactor: 0.3, timeout: 5000 }) as unknown as SourceSocket;
@@ -66,9 +60,10 @@ export function connectSocketIo(url: string): SourceSocket {
  * The live plant server as a DataSource. Boot: fetch the plant model (retrying with backoff
  * while the server is unreachable), take a session, open the socket. On every (re)connect it
  * says `hello` with the last journal seq it applied and continues from the events (or starts
- * over from the snapshot) in the reply; journal events go through the shared reducer in seq
- * order, and a gap makes it say hello again. Telemetry frames are decoded and handed on as
- * they are.
+ * over from the snapshot) in the reply; journal events (one `event`, or a batch `events`) go
+ * through the shared batch reducer in seq order, in time slices (EVENT_SLICE_MS), and a gap
+ * makes it say hello again. Telemetry frames are decoded and handed on as they are. Commands
+ * go out only while live, each with a fresh request id, and come back as the server's Ack.
  */
 export class LiveSource implements DataSource {
   readonly capabilities = { seek: false, speed: false, commands: true };
@@ -162,17 +157,8 @@ export class LiveSource implements DataSource {
 
   /** Pages through the alarm journal; each page is one parse, so no single task holds the thread for long. */
   async alarmActivations(from: number, to: number): Promise<Activation[] | null> {
-    const out: Activation[] = [];
-    let after = 0;
     try {
-      for (let page = 0; page < 200; page++) {
-        const res = await this.opts.rest.alarmJournal(from, to, after, this.opts.session.current()?.token ?? null);
-        if (!res.ok) return null;
-        out.push(...activationsOf(res.data.events));
-        if (res.data.next === null) break;
-        after = res.data.next;
-      }
-      return out;
+      return await fetchActivations(this.opts.rest, this.opts.session.current()?.token ?? null, from, to);
     } catch (err) {
       if (err instanceof NetworkError) return null;
       throw err;
@@ -414,18 +400,6 @@ export class LiveSource implements DataSource {
     this.current = p;
     this.listener?.presence(p, detail);
   }
-}
-
-const ackFailCodes: readonly string[] = errorCodes;
-
-/** A command's ack as the server sent it, checked; anything unreadable is an internal error. */
-function readAck(raw: unknown): CommandOutcome {
-  const a = raw as { ok?: unknown; data?: unknown; code?: unknown; message?: unknown } | null;
-  if (a && a.ok === true) return { ok: true, data: a.data };
-  if (a && a.ok === false && typeof a.code === 'string' && ackFailCodes.includes(a.code) && typeof a.message === 'string') {
-    return { ok: false, code: a.code as (typeof errorCodes)[number], message: a.message };
-  }
-  return { ok: false, code: 'internal', message: 'unreadable answer from the plant server' };
 }
 
 /** Structural check of a snapshot's state before it replaces the console's. */

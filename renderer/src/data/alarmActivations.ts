@@ -1,6 +1,7 @@
 import { isHidden } from '../../../shared/alarm/lifecycle';
 import { alarmLifecycleSchema, prioritySchema } from '../../../shared/alarm/model';
 import type { Activation } from '../../../shared/alarm/kpi';
+import type { RestClient } from './restClient';
 
 /**
  * The annunciated activations (ISA-18.2 counts these, not shelved or suppressed ones) in a page
@@ -19,6 +20,23 @@ export function activationsOf(events: readonly unknown[]): Activation[] {
     const l = alarmLifecycleSchema.safeParse(a.lifecycle);
     if (!p.success || !l.success || isHidden(l.data)) continue;
     out.push({ alarmId: a.id, area: a.area, priority: p.data, time: e.time });
+  }
+  return out;
+}
+
+/** Most journal pages read for one plot (5,000 events each). */
+const MAX_PAGES = 200;
+
+/** Every annunciated activation in [from, to), page by page; null when the server refuses. Throws NetworkError when unreachable. */
+export async function fetchActivations(rest: RestClient, token: string | null, from: number, to: number): Promise<Activation[] | null> {
+  const out: Activation[] = [];
+  let after = 0;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await rest.alarmJournal(from, to, after, token);
+    if (!res.ok) return null;
+    out.push(...activationsOf(res.data.events));
+    if (res.data.next === null) break;
+    after = res.data.next;
   }
   return out;
 }
