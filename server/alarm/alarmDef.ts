@@ -2,26 +2,6 @@ import { normalLifecycle, type AlarmKind, type AlarmLifecycle, type AlarmRecord,
 import type { LocalText, Vec3 } from '../../shared/plant/primitives';
 
 /**
- * The static part of one alarm: everything an `AlarmRecord` repeats in each event besides the
- * lifecycle and the values at the last transition.
- */
-export interface AlarmDef {
-  id: string;
-  kind: AlarmKind;
-  source: string;
-  area: string;
-  equipment: string | null;
-  priority: Priority;
-  position: Vec3;
-  message: LocalText;
-  unit: string | null;
-  /** The limit the condition compares against (null for diagnostics, votes and trips). */
-  limit: number | null;
-  /** The kind latches (alarm settings `latching`). */
-  latching: boolean;
-}
-
-/**
  * An alarm evaluated outside the alarm engine (an interlock trip) that still goes through the
  * same lifecycle and journal. `kind` is normally 'TRIP'.
  */
@@ -35,6 +15,18 @@ export interface ExternalAlarmDef {
   position: Vec3;
   message: LocalText;
   unit?: string | null;
+}
+
+/**
+ * The static part of one alarm: everything an `AlarmRecord` repeats in each event besides the
+ * lifecycle and the values at the last transition.
+ */
+export interface AlarmDef extends ExternalAlarmDef {
+  unit: string | null;
+  /** The limit the condition compares against (null for diagnostics, votes and trips). */
+  limit: number | null;
+  /** The kind latches (alarm settings `latching`). */
+  latching: boolean;
 }
 
 /** `<source>:<kind>` (shared/alarm/model). */

@@ -1,11 +1,12 @@
 import { alarmPriority } from '../../shared/alarm/priority';
-import type { AlarmKind, Priority } from '../../shared/alarm/model';
+import type { Priority } from '../../shared/alarm/model';
 import type { Interlock } from '../../shared/plant/alarmConfig';
-import type { LocalText, Plant, Tag, Vec3 } from '../../shared/plant/schema';
+import type { Plant, Tag } from '../../shared/plant/schema';
 import { fail, ok, type Ack } from '../../shared/protocol/messages';
 import type { EventBody } from '../../shared/state/events';
 import type { Clock } from '../../shared/util/clock';
 import type { CommandEngine } from '../engine/CommandEngine';
+import type { ExternalAlarmDef } from '../alarm/alarmDef';
 import { InterlockError, type InterlockState, type PlantSimulator } from '../sim/types';
 
 /** An event for the tick's batch (the shape PlantRuntime stages return). */
@@ -15,17 +16,7 @@ export interface StageEvent {
 }
 
 /** The TRIP alarm as the alarm engine's external-alarm entry takes it (AlarmEngine.setExternal). */
-export interface TripAlarmDef {
-  id: string;
-  kind: AlarmKind;
-  source: string;
-  area: string;
-  equipment: string | null;
-  priority: Priority;
-  position: Vec3;
-  message: LocalText;
-  unit?: string | null;
-}
+export type TripAlarmDef = ExternalAlarmDef;
 export interface TripAlarmSink {
   setExternal(def: TripAlarmDef, active: boolean, value: number | null, time: number): void;
 }
