@@ -11,6 +11,10 @@ import { describeIssues, zodIssues } from '../../shared/plant/issues';
 import { buildReferencePlant } from '../../server/plant/generate/referencePlant';
 import { loadStandards } from '../../server/plant/generate/standards';
 import { writePlantFiles } from '../../server/plant/generate/writePlantFiles';
+import { buildPeopleRegistry, peopleFileText } from '../../server/plant/generate/people';
+import { checkPeopleFile } from '../../shared/people/checkPeopleFile';
+import { peopleFileSchema } from '../../shared/people/registry';
+import { writeFileSync } from 'node:fs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(process.argv[2] ?? path.join(here, 'reference'));
@@ -22,4 +26,13 @@ if (issues.length > 0) {
   process.exit(1);
 }
 writePlantFiles(outDir, plant);
-console.log(`wrote ${outDir}: ${plant.areas.length} areas, ${plant.equipment.length} equipment, ${plant.tags.length} tags`);
+// The personnel registry seed sits beside the plant files but is not part of the plant model (docs/people.md).
+const people = buildPeopleRegistry(plant);
+const peopleParsed = peopleFileSchema.safeParse(people);
+const peopleIssues = peopleParsed.success ? checkPeopleFile(plant, people) : zodIssues('people.json', peopleParsed.error);
+if (peopleIssues.length > 0) {
+  console.error(describeIssues(peopleIssues));
+  process.exit(1);
+}
+writeFileSync(path.join(outDir, 'people.json'), peopleFileText(people));
+console.log(`wrote ${outDir}: ${plant.areas.length} areas, ${plant.equipment.length} equipment, ${plant.tags.length} tags, ${people.people.length} people`);

@@ -11,6 +11,13 @@ const kindText: Readonly<Record<AlarmKind, LocalText>> = {
   BAD: { zh: '信号故障（坏值或失效）', en: 'bad or stale signal' },
   CONFIRMED: { zh: '确认气体泄漏', en: 'confirmed gas release' },
   TRIP: { zh: '联锁动作', en: 'interlock trip' },
+  MAN_DOWN: { zh: '人员倒地', en: 'man down' },
+  RESTRICTED: { zh: '闯入限制区域', en: 'restricted zone entry' },
+  CROWDING: { zh: '人员聚集', en: 'crowding' },
+  LONE_WORKER: { zh: '单人作业', en: 'lone worker' },
+  SIGNAL_LOST: { zh: '定位信号丢失', en: 'badge signal lost' },
+  LOW_BATTERY: { zh: '定位卡电量低', en: 'badge battery low' },
+  CONFINED: { zh: '受限空间违规', en: 'confined space breach' },
 };
 
 const gasLevelText: Partial<Record<AlarmKind, LocalText>> = {

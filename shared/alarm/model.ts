@@ -5,7 +5,12 @@ import { localText, vec3 } from '../plant/primitives';
  * Alarm model (ISA-18.2 / IEC 62682). An alarm is one condition of one source: a limit of a
  * tag (HH/H/L/LL), its rate of change (ROC), its quality (BAD: bad or stale — a diagnostic),
  * a detector group's 2-out-of-3 vote (CONFIRMED) or an interlock trip (TRIP).
- * Alarm id: `<source>:<kind>`, e.g. `R-104.PI-01:HH`, `GRP-TK-204-A:CONFIRMED`, `SIS-R-104-P:TRIP`.
+ * People safety (docs/people.md) adds alarms about a person (source = the person's id):
+ * MAN_DOWN (no movement, or SOS), RESTRICTED (in a restricted zone unauthorised),
+ * LONE_WORKER, SIGNAL_LOST and LOW_BATTERY (the badge); and about a place: CROWDING (source
+ * `CROWD.<area>`) and CONFINED (source = the confined space's id).
+ * Alarm id: `<source>:<kind>`, e.g. `R-104.PI-01:HH`, `GRP-TK-204-A:CONFIRMED`, `SIS-R-104-P:TRIP`,
+ * `P-0042:MAN_DOWN`.
  */
 
 /** 1 is the highest. Each has one reserved colour AND a shape, so colour is never the only cue. */
@@ -13,7 +18,7 @@ export const priorities = [1, 2, 3, 4] as const;
 export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 export type Priority = z.infer<typeof prioritySchema>;
 
-export const alarmKinds = ['HH', 'H', 'L', 'LL', 'ROC', 'BAD', 'CONFIRMED', 'TRIP'] as const;
+export const alarmKinds = ['HH', 'H', 'L', 'LL', 'ROC', 'BAD', 'CONFIRMED', 'TRIP', 'MAN_DOWN', 'RESTRICTED', 'CROWDING', 'LONE_WORKER', 'SIGNAL_LOST', 'LOW_BATTERY', 'CONFINED'] as const;
 export const alarmKindSchema = z.enum(alarmKinds);
 export type AlarmKind = z.infer<typeof alarmKindSchema>;
 

@@ -16,12 +16,20 @@ export const fallbackPriority: Readonly<Record<AlarmKind, Priority>> = Object.fr
   L: 3,
   ROC: 3,
   BAD: 4,
+  MAN_DOWN: 1,
+  CONFINED: 1,
+  RESTRICTED: 2,
+  LONE_WORKER: 2,
+  CROWDING: 2,
+  SIGNAL_LOST: 3,
+  LOW_BATTERY: 4,
 });
 
 /**
  * Priority of an alarm: `priorities.byKind[tagKind][kind] ?? priorities.default[kind]`, then
  * `fallbackPriority`. `tagKind` is the measurement type of the alarm's tag; for a detector
- * group's CONFIRMED alarm pass the detectors' kind; for an interlock TRIP pass null.
+ * group's CONFIRMED alarm pass the detectors' kind; for an interlock TRIP and the people-safety
+ * kinds pass null.
  */
 export function alarmPriority(settings: AlarmSettings, tagKind: TagKind | null, kind: AlarmKind): Priority {
   const row = tagKind === null ? undefined : settings.priorities.byKind[tagKind];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 export { vec3, vec2, localText, sourced, tagKinds, type Vec3, type Vec2, type LocalText, type TagKind } from './primitives';
 import { vec3, vec2, localText, sourced, tagKinds, plantId as id } from './primitives';
 import { alarmSettingsSchema, interlockSchema, notificationPolicySchema, riskPointSchema } from './alarmConfig';
+import { peopleZonesSchema } from '../people/zones';
 
 export const plantMetaSchema = z
   .object({
@@ -222,6 +223,8 @@ export const plantOptionalFileSchemas = {
   'interlocks.json': z.array(interlockSchema),
   'risk-register.json': z.array(riskPointSchema),
   'notification-policy.json': notificationPolicySchema,
+  /** Geofences and people-safety thresholds (shared/people/zones.ts, docs/people.md). */
+  'people-zones.json': peopleZonesSchema,
 } as const;
 export type PlantOptionalFileName = keyof typeof plantOptionalFileSchemas;
 
@@ -239,6 +242,7 @@ export const plantSchema = z
     interlocks: z.array(interlockSchema).optional(),
     risks: z.array(riskPointSchema).optional(),
     notifications: notificationPolicySchema.optional(),
+    peopleZones: peopleZonesSchema.optional(),
   })
   .strict();
 /**

@@ -44,5 +44,33 @@ export const injectionSchema = z.discriminatedUnion('kind', [
       durationS: z.number().positive().max(86_400).optional(),
     })
     .strict(),
+  /**
+   * People simulator (docs/people.md): the person collapses where they are and stops moving
+   * (their badge keeps reporting; `sos` presses its SOS button), until the injection ends.
+   */
+  z
+    .object({
+      kind: z.literal('person_down'),
+      person: z.string().min(1).max(64),
+      sos: z.boolean().default(false),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
+  /**
+   * People simulator: the person goes to `to` (walking the roads, or placed there at once) and
+   * stays there until the injection ends, then resumes their day. `floor`: storey (0 outdoors).
+   */
+  z
+    .object({
+      kind: z.literal('person_move'),
+      person: z.string().min(1).max(64),
+      to: vec3,
+      floor: z.number().int().min(0).max(255).default(0),
+      mode: z.enum(['walk', 'teleport']).default('walk'),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
 ]);
+/** Injection kinds the people simulator handles (the plant simulator refuses them). */
+export const personInjectionKinds = ['person_down', 'person_move'] as const;
 export type Injection = z.infer<typeof injectionSchema>;

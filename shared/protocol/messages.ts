@@ -86,7 +86,13 @@ export function fail(code: ErrorCode, message: string): Ack<never> {
 export const EVENTS_PER_MESSAGE = 1000;
 
 /** Socket event names. */
-export const ClientEvents = { hello: 'hello', subscribe: 'subscribe', command: 'command' } as const;
+export const ClientEvents = {
+  hello: 'hello',
+  subscribe: 'subscribe',
+  command: 'command',
+  /** `{on: boolean}`: start or stop the positions lane (docs/protocol.md §3.9). */
+  subscribePositions: 'subscribe.positions',
+} as const;
 export const ServerEvents = {
   /** Reliable lane: one journal event, in seq order. */
   event: 'event',
@@ -100,4 +106,6 @@ export const ServerEvents = {
   frame: 'frame',
   /** The server is going away or the console must resync (payload: {reason}). */
   resync: 'resync',
+  /** Telemetry lane: one binary positions frame (shared/people/positionsFrame), after subscribe.positions. */
+  positions: 'positions',
 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { injectionSchema } from '../protocol/injection';
 import { alarmCauseSchema, alarmRecordSchema } from '../alarm/model';
 import { riskGradeSchema } from '../plant/alarmConfig';
-import { localText } from '../plant/primitives';
+import { localText, vec3 } from '../plant/primitives';
 
 /**
  * Journal events: every change to command state is one of these, appended by the server with
@@ -74,6 +74,56 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** Alarm flood (ISA-18.2: > 10 alarms in 10 min per console) started or ended. */
     type: z.literal('alarm.flood.changed'),
     payload: z.object({ flooding: z.boolean(), ratePer10Min: z.number().nonnegative() }),
+  }),
+  z.object({
+    /**
+     * Someone entered or left a restricted zone or a confined space (docs/people.md). Positions
+     * themselves never enter the journal: they travel on the positions lane.
+     */
+    type: z.literal('people.zone.changed'),
+    payload: z.object({
+      zone: z.string(),
+      zoneKind: z.enum(['restricted', 'confined']),
+      person: z.string(),
+      entered: z.boolean(),
+      /** Whether the person may be there (role, name or a valid qualification). */
+      authorised: z.boolean(),
+      area: z.string().nullable(),
+      position: vec3,
+      /** Time of the fix that showed it. */
+      fixTime: z.number(),
+    }),
+  }),
+  z.object({
+    /** People on site per area, when it changed, at most every `occupancyJournalS` (live counts travel in positions frames). */
+    type: z.literal('people.occupancy.changed'),
+    payload: z.object({
+      areas: z.record(z.string(), z.number().int().nonnegative()),
+      /** On site in no area (roads, gates). */
+      roads: z.number().int().nonnegative(),
+      onSite: z.number().int().nonnegative(),
+    }),
+  }),
+  z.object({
+    /** A certificate or course of a person expires within the reminder window, or has expired; once per record and state. */
+    type: z.literal('people.qualification.reminder'),
+    payload: z.object({
+      person: z.string(),
+      qualification: z.string(),
+      expires: z.string(),
+      daysLeft: z.number().int(),
+      state: z.enum(['expiring', 'expired']),
+    }),
+  }),
+  z.object({
+    /** The personnel registry took an import from the training system. */
+    type: z.literal('people.registry.imported'),
+    payload: z.object({
+      format: z.enum(['csv', 'json']),
+      people: z.number().int().nonnegative(),
+      qualifications: z.number().int().nonnegative(),
+      registryVersion: z.number().int().nonnegative(),
+    }),
   }),
   z.object({
     type: z.literal('user.signed_in'),

@@ -26,6 +26,24 @@ export interface CommandState {
   notifications: NotificationEntry[];
   /** Newest last, bounded. */
   recent: { seq: number; time: number; type: string; actor: string }[];
+  /** People safety (docs/people.md). May be absent in snapshots written before it existed. */
+  people: PeopleState;
+}
+
+/** What the journal says about people: never positions (high-rate), only what matters for command. */
+export interface PeopleState {
+  /** The last journaled occupancy (live counts travel in positions frames). */
+  occupancy: { areas: Record<string, number>; roads: number; onSite: number; time: number } | null;
+  /** Who is inside each restricted zone and confined space now: zone id → person id → entry. */
+  zones: Record<string, Record<string, { since: number; authorised: boolean; kind: 'restricted' | 'confined' }>>;
+  /** Reminders journaled, by `<person>/<qualification>/<expires>`. */
+  reminders: Record<string, { person: string; qualification: string; expires: string; state: 'expiring' | 'expired'; time: number }>;
+  /** Registry version after the last import (0 = the plant's seed). */
+  registryVersion: number;
+}
+
+export function initialPeopleState(): PeopleState {
+  return { occupancy: null, zones: {}, reminders: {}, registryVersion: 0 };
 }
 
 export interface InterlockStatus {
@@ -70,6 +88,7 @@ export function initialState(): CommandState {
     flood: { flooding: false, ratePer10Min: 0, since: null },
     notifications: [],
     recent: [],
+    people: initialPeopleState(),
   };
 }
 
@@ -87,7 +106,7 @@ type MapKey = 'bands' | 'injections' | 'alarms' | 'interlocks' | 'risks';
  */
 class Draft {
   readonly s: CommandState;
-  private readonly copied = new Set<MapKey | 'recent' | 'notifications'>();
+  private readonly copied = new Set<MapKey | 'recent' | 'notifications' | 'people' | 'people.zones' | 'people.reminders'>();
   constructor(state: CommandState) {
     this.s = { ...state };
   }
@@ -97,6 +116,24 @@ class Draft {
       this.s[key] = { ...this.s[key] } as CommandState[K];
     }
     return this.s[key];
+  }
+  /** The people state, copied once per batch (and filled in when an old snapshot lacks it). */
+  people(): PeopleState {
+    if (!this.copied.has('people')) {
+      this.copied.add('people');
+      this.s.people = { ...initialPeopleState(), ...this.s.people };
+    }
+    return this.s.people;
+  }
+  /** One of the people state's maps, copied once per batch. */
+  peopleMap<K extends 'zones' | 'reminders'>(key: K): PeopleState[K] {
+    const p = this.people();
+    const tag = `people.${key}` as const;
+    if (!this.copied.has(tag)) {
+      this.copied.add(tag);
+      p[key] = { ...p[key] } as PeopleState[K];
+    }
+    return p[key];
   }
   list<K extends 'recent' | 'notifications'>(key: K): CommandState[K] {
     if (!this.copied.has(key)) {
@@ -193,6 +230,27 @@ function apply(d: Draft, e: JournalEvent): void {
       return;
     case 'alarm.flood.changed':
       s.flood = { flooding: e.payload.flooding, ratePer10Min: e.payload.ratePer10Min, since: e.payload.flooding ? e.time : null };
+      return;
+    case 'people.zone.changed': {
+      const zones = d.peopleMap('zones');
+      const { zone, person } = e.payload;
+      const inside = { ...zones[zone] };
+      if (e.payload.entered) inside[person] = { since: e.time, authorised: e.payload.authorised, kind: e.payload.zoneKind };
+      else delete inside[person];
+      if (Object.keys(inside).length === 0) delete zones[zone];
+      else zones[zone] = inside;
+      return;
+    }
+    case 'people.occupancy.changed':
+      d.people().occupancy = { ...e.payload, time: e.time };
+      return;
+    case 'people.qualification.reminder': {
+      const { person, qualification, expires, state } = e.payload;
+      d.peopleMap('reminders')[`${person}/${qualification}/${expires}`] = { person, qualification, expires, state, time: e.time };
+      return;
+    }
+    case 'people.registry.imported':
+      d.people().registryVersion = e.payload.registryVersion;
       return;
     case 'user.signed_in':
       return;

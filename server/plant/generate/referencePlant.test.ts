@@ -11,7 +11,7 @@ import { loadStandards } from './standards';
 import { plantFiles } from './writePlantFiles';
 
 /** The optional plant files the generator writes (alarm-settings.json is kept by hand). */
-const GENERATED_OPTIONAL: PlantOptionalFileName[] = ['interlocks.json', 'risk-register.json', 'notification-policy.json'];
+const GENERATED_OPTIONAL: PlantOptionalFileName[] = ['interlocks.json', 'risk-register.json', 'notification-policy.json', 'people-zones.json'];
 const FILES: (PlantFileName | PlantOptionalFileName)[] = [...(Object.keys(plantFileSchemas) as PlantFileName[]), ...GENERATED_OPTIONAL];
 
 describe('reference plant generator', () => {

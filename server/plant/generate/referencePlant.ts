@@ -11,6 +11,7 @@ import { buildLoadingBay, buildWarehouse } from './units/loadingWarehouse';
 import { buildTankFarm } from './units/tankFarm';
 import { buildInterlocks } from './interlocks';
 import { buildNotificationPolicy } from './notificationPolicy';
+import { buildPeopleZones } from './peopleZones';
 import { buildRiskRegister } from './riskRegister';
 import { buildUtilities, buildWastewater } from './units/services';
 
@@ -80,5 +81,11 @@ export function buildReferencePlant(std: Standards): Plant {
     tags: b.tags,
   };
   // Derived from the built plant so that their ids always name real tags, equipment and areas.
-  return { ...plant, interlocks: buildInterlocks(plant), risks: buildRiskRegister(plant), notifications: buildNotificationPolicy(plant) };
+  return {
+    ...plant,
+    interlocks: buildInterlocks(plant),
+    risks: buildRiskRegister(plant),
+    notifications: buildNotificationPolicy(plant),
+    peopleZones: buildPeopleZones(plant),
+  };
 }

@@ -22,6 +22,7 @@ export function plantFiles(p: Plant): Record<PlantFileName, string> & Partial<Re
     ...(p.interlocks ? { 'interlocks.json': `${lines(p.interlocks)}\n` } : {}),
     ...(p.risks ? { 'risk-register.json': `${lines(p.risks)}\n` } : {}),
     ...(p.notifications ? { 'notification-policy.json': `${JSON.stringify(p.notifications, null, 2)}\n` } : {}),
+    ...(p.peopleZones ? { 'people-zones.json': `${JSON.stringify(p.peopleZones, null, 2)}\n` } : {}),
   };
 }
 
