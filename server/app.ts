@@ -22,6 +22,8 @@ import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/Recen
 import type { ServerContext } from './context';
 import { registerAlarmRoutes } from './http/alarmRoutes';
 import { createSafetyServices } from './interlock/createSafetyServices';
+import { createPeopleServices, type PeopleServices } from './people/createPeopleServices';
+import type { PeopleSource } from './people/PeopleService';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -76,6 +78,8 @@ export interface PlantServerOptions {
   historian?: Partial<HistorianOptions>;
   /** Webhook URLs that graded alarm pushes are POSTed to (docs/interlocks-notifications-risk.md). */
   webhooks?: string[];
+  /** Where people's positions come from (docs/people.md): the people simulator (default) or only the RTLS feed. */
+  people?: { source?: PeopleSource };
 }
 
 export interface PlantServer {
@@ -85,6 +89,8 @@ export interface PlantServer {
   adminTokenFile: string;
   ctx: ServerContext;
   hub: TelemetryHub;
+  /** People safety: registry, geofences, positions lane, RTLS feed (docs/people.md). */
+  people: PeopleServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -121,8 +127,6 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       sim.restore(latest.values, latest.quality, latest.times);
       latest.copyFrom(sim.latest());
     }
-    const injections = new InjectionService(engine, sim, clock);
-    injections.restoreActive();
     engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
 
     const alarmSettings = plant.alarmSettings ?? defaultAlarmSettings;
@@ -136,10 +140,14 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding, alarmKpi.activationTimes(floodFrom, clock.now() + 1)),
       ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
     });
+    const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart });
+    // Person injections (person_down, person_move) go to the people simulator.
+    const injections = new InjectionService(engine, people.routeInjections(sim), clock);
+    injections.restoreActive();
     // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
     // so that the alarm batch of a tick already sees it.
     const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
-    const stages: TickStage[] = [...safety.stagesBefore, alarms.stage, ...safety.stagesAfter];
+    const stages: TickStage[] = [...safety.stagesBefore, people.stage, alarms.stage, ...safety.stagesAfter];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
@@ -173,6 +181,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     const publish = (b: SampleBatch): void => {
       historian.ingest(b);
       hub.publish(b);
+      people.publish();
     };
     const runtime = new PlantRuntime(
       { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish },
@@ -220,6 +229,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerDataRoutes(app, ctx);
     registerHistoryRoutes(app, ctx, historian);
     registerAlarmRoutes(app, ctx);
+    people.attach(app, ctx, io);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -249,6 +259,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
           console.error('could not persist state at shutdown:', err);
         }
         gateway.detach();
+        people.detach();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
@@ -258,7 +269,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, close };
   } catch (err) {
     store.close();
     throw err;

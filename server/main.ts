@@ -36,6 +36,8 @@ async function serve(o: ServeOptions): Promise<void> {
     allowedOrigins: o.allowedOrigins,
     webhooks: o.webhooks,
     historian: { retention: retentionFor(o.retentionDays) },
+    // People's positions: the people simulator, or only a real RTLS feed (docs/people.md).
+    people: { source: process.env.VIGIL_PEOPLE_SOURCE === 'rtls' ? 'rtls' : 'simulator' },
     version: readVersion(root),
     rendererDir: path.join(root, 'dist', 'renderer'),
   });

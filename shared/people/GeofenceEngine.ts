@@ -135,6 +135,10 @@ export class GeofenceEngine {
     this.auth[p * this.geo.zones.length + zone] = ok ? 1 : 0;
   }
 
+  isAuthorised(p: number, zone: number): boolean {
+    return this.auth[p * this.geo.zones.length + zone] === 1;
+  }
+
   /** Re-checks everyone inside zones after authorisations changed (an import, a certificate expiring). */
   reauthorise(time: number): void {
     const Z = this.geo.zones.length;

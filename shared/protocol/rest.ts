@@ -66,5 +66,20 @@ export const routes = {
   alarmReset: `${API_PREFIX}/alarms/reset`,
   alarmRemoveFromService: `${API_PREFIX}/alarms/remove-from-service`,
   alarmReturnToService: `${API_PREFIX}/alarms/return-to-service`,
+  /** GET → PeopleList (registry + latest fix per person) ?area=A,B&onSite=true — docs/protocol.md §4.2 */
+  people: `${API_PREFIX}/people`,
+  person: (id: string) => `${API_PREFIX}/people/${encodeURIComponent(id)}`,
+  /** GET → position history of one person ?from=ms&to=ms&maxPoints=n */
+  personPositions: (id: string) => `${API_PREFIX}/people/${encodeURIComponent(id)}/positions`,
+  /** GET → certificates and courses expired or expiring ?days=30 */
+  certificatesExpiring: `${API_PREFIX}/people/certificates/expiring`,
+  /** POST CSV (?list=people|qualifications) or JSON {people?, qualifications?} → {people, qualifications, registryVersion}; roles admin, shift_lead */
+  peopleImport: `${API_PREFIX}/people/import`,
+  /** GET → occupancy per area, who is in each restricted zone and confined space */
+  zones: `${API_PREFIX}/zones`,
+  /** POST {fixes: RtlsFix[]} → {accepted, refused}; the RTLS token or an admin */
+  rtlsFixes: `${API_PREFIX}/rtls/fixes`,
+  /** GET → RTLS ingest totals since start */
+  rtlsStats: `${API_PREFIX}/rtls/stats`,
   metrics: '/metrics',
 } as const;

@@ -1,0 +1,251 @@
+import { compilePeopleGeometry, defaultPeopleZones, type PeopleGeometry } from '../../shared/people/compileZones';
+import { dayNumber, localDay } from '../../shared/people/dates';
+import type { GeoChange } from '../../shared/people/geoChanges';
+import { GeofenceEngine } from '../../shared/people/GeofenceEngine';
+import { importCsv, importJson, type ImportList, type ImportResult } from '../../shared/people/importRecords';
+import { qualificationStatus } from '../../shared/people/qualifications';
+import type { PeopleFile } from '../../shared/people/registry';
+import type { PeopleZones } from '../../shared/people/zones';
+import type { Plant } from '../../shared/plant/schema';
+import type { Clock } from '../../shared/util/clock';
+import type { CommandEngine, PendingEvent } from '../engine/CommandEngine';
+import type { TickStage } from '../engine/PlantRuntime';
+import { tzOffsetMs } from '../sim/timezone';
+import { PeopleAlarmTexts, type ExternalAlarmSink } from './peopleAlarms';
+import { PeopleRegistry } from './PeopleRegistry';
+import { PeopleSimulator } from './PeopleSimulator';
+import { DEFAULT_HISTORY, PositionHistory, type HistoryOptions } from './PositionHistory';
+import { PositionsHub, type PositionsOut } from './PositionsHub';
+import { RtlsIngest, type RtlsFix, type RtlsResult } from './RtlsIngest';
+
+/** Where fixes come from: the people simulator (RTLS fixes for a badge take that badge over), or only the RTLS feed. */
+export type PeopleSource = 'simulator' | 'rtls';
+
+export interface PeopleServiceDeps {
+  plant: Plant;
+  /** The plant folder's people.json, when it has one. */
+  seed?: PeopleFile;
+  /** Where an imported registry is saved (null = never). */
+  dataDir: string | null;
+  engine: CommandEngine;
+  clock: Clock;
+  alarms: ExternalAlarmSink;
+  out: PositionsOut;
+  source: PeopleSource;
+  simSeed: number;
+  startTime: number;
+  history?: Partial<HistoryOptions>;
+}
+
+const SWEEP_MS = 1000;
+/** Reminders and authorisations are re-checked this often (and at every local midnight, and after imports). */
+const RECHECK_MS = 3_600_000;
+
+/**
+ * People safety on the plant server: the personnel registry, the people simulator or the RTLS
+ * feed, the geofence engine, position history and the positions lane. As a tick stage before
+ * the alarm stage it advances the simulator, sweeps the time-driven checks, raises and clears
+ * people alarms through the alarm engine's external entry (so they reach the same tick's
+ * alarm batch), and returns zone entries and exits, occupancy and certificate reminders as
+ * journal events. `publish` sends the tick's positions frame after the tick's events.
+ */
+export class PeopleService {
+  readonly registry: PeopleRegistry;
+  readonly geo: PeopleGeometry;
+  readonly zones: PeopleZones;
+  readonly geofence: GeofenceEngine;
+  readonly history: PositionHistory;
+  readonly hub: PositionsHub;
+  readonly rtls: RtlsIngest;
+  readonly sim: PeopleSimulator | null;
+  private readonly texts: PeopleAlarmTexts;
+  private readonly areaSet: ReadonlySet<string>;
+  private lastSweep = -Infinity;
+  private lastCheck = -Infinity;
+  private checkedDay = NaN;
+  private lastOccupancyAt = -Infinity;
+  private lastOccupancy = '';
+  private occupancyVersion = -1;
+
+  /** Plug into PlantRuntime's tick before the alarm stage. */
+  readonly stage: TickStage = { name: 'people', run: (_batch, now) => this.run(now) };
+
+  constructor(readonly d: PeopleServiceDeps) {
+    const now = d.clock.now();
+    this.zones = d.plant.peopleZones ?? defaultPeopleZones;
+    this.geo = compilePeopleGeometry(d.plant, this.zones);
+    this.registry = PeopleRegistry.open(d.dataDir, d.seed, this.today(now));
+    this.geofence = new GeofenceEngine(this.geo, this.registry.size);
+    this.geofence.resize(this.registry.size);
+    this.history = new PositionHistory(this.registry.size, { ...DEFAULT_HISTORY, ...d.history });
+    this.hub = new PositionsHub(this.geofence, d.out, () => this.registryVersion);
+    this.rtls = new RtlsIngest((badge) => this.registry.indexOfBadge(badge), this.zones.badges.maxFixesPerS);
+    this.texts = new PeopleAlarmTexts(this.geo, d.plant.areas.map((a) => a.name), d.plant.alarmSettings);
+    this.areaSet = new Set(d.plant.areas.map((a) => a.id));
+    this.authorise(now);
+    const tz = tzOffsetMs(d.plant.meta.timezone, d.startTime);
+    this.sim = d.source === 'simulator' ? new PeopleSimulator(d.plant, this.geo, this.registry, { seed: d.simSeed, startTime: d.startTime, tzOffsetMs: tz }) : null;
+  }
+
+  /** The registry version consoles see (0 = the plant's seed; each import adds one). */
+  get registryVersion(): number {
+    return this.d.engine.state.people?.registryVersion ?? 0;
+  }
+
+  /** Plant-local day number of an instant. */
+  today(now: number): number {
+    return localDay(now, tzOffsetMs(this.d.plant.meta.timezone, now));
+  }
+
+  /** One tick (see the class comment); returns the journal events to append. */
+  run(now: number): PendingEvent[] {
+    const events: PendingEvent[] = [];
+    this.sim?.advance(now, this.fix);
+    if (now - this.lastSweep >= SWEEP_MS) {
+      this.lastSweep = now;
+      this.geofence.sweep(now);
+    }
+    const day = this.today(now);
+    if (day !== this.checkedDay || now - this.lastCheck >= RECHECK_MS) {
+      if (day !== this.checkedDay && !Number.isNaN(this.checkedDay)) this.authorise(now);
+      this.checkedDay = day;
+      this.lastCheck = now;
+      this.reminders(now, events);
+    }
+    this.drain(events);
+    this.occupancy(now, events);
+    return events;
+  }
+
+  /** Sends the tick's positions frame (after the tick's events went out). */
+  publish(now: number = this.d.clock.now()): void {
+    this.hub.publish(now);
+  }
+
+  /** One fix into the geofence engine and the history; false when it is not newer than the person's last. */
+  private readonly fix = (p: number, t: number, x: number, y: number, z: number, floor: number, battery: number, sos: boolean): boolean => {
+    if (this.geofence.ingest(p, t, x, y, z, floor, battery, sos) !== 0) return false;
+    this.history.record(p, t, x, y, z, floor, this.geofence.area[p]!);
+    return true;
+  };
+
+  /** A batch from the RTLS feed (envelope already checked). A badge it reports is no longer simulated. */
+  ingestRtls(fixes: readonly unknown[]): RtlsResult {
+    const now = this.d.clock.now();
+    return this.rtls.ingest(fixes, now, (p: number, f: RtlsFix) => {
+      this.sim?.release(p);
+      return this.fix(p, f.t, f.x, f.y, f.z, f.floor, f.battery === undefined ? 255 : Math.round(f.battery), f.sos);
+    });
+  }
+
+  /**
+   * Validates and applies an import from the training system; journals it. All or nothing:
+   * with any issue nothing changes and the issues come back.
+   */
+  importRegistry(format: 'csv' | 'json', input: { csv: string; list: ImportList } | { people: readonly unknown[]; qualifications: readonly unknown[] }, actor: string): ImportResult & { registryVersion: number } {
+    const ctx = this.registry.context(this.areaSet);
+    const r = 'csv' in input ? importCsv(input.csv, input.list, ctx) : importJson(input.people, input.qualifications, ctx);
+    if (r.issues.length > 0) return { ...r, registryVersion: this.registryVersion };
+    const now = this.d.clock.now();
+    this.registry.applyImport(r.people, r.qualifications);
+    const version = this.registryVersion + 1;
+    this.d.engine.append({ type: 'people.registry.imported', payload: { format, people: r.people.length, qualifications: r.qualifications.length, registryVersion: version } }, actor);
+    this.geofence.resize(this.registry.size);
+    this.history.resize(this.registry.size);
+    this.sim?.sync(now);
+    this.authorise(now);
+    const events: PendingEvent[] = [];
+    this.reminders(now, events);
+    this.drain(events);
+    this.d.engine.appendBatch(events);
+    return { ...r, registryVersion: version };
+  }
+
+  /** Who may be in which zone today; people already inside are re-checked. */
+  private authorise(now: number): void {
+    const today = this.today(now);
+    for (let p = 0; p < this.registry.size; p++) {
+      this.geo.zones.forEach((zone, k) => this.geofence.setAuthorised(p, k, this.registry.authorised(p, zone, today)));
+    }
+    this.geofence.reauthorise(now);
+  }
+
+  /** Journals a reminder for each certificate or course that entered the window or expired since the last one. */
+  private reminders(now: number, events: PendingEvent[]): void {
+    const today = this.today(now);
+    const done = this.d.engine.state.people?.reminders ?? {};
+    for (const q of this.registry.allQualifications()) {
+      if (q.expires === null) continue;
+      const status = qualificationStatus(q, today, this.zones.reminderDays);
+      if (status !== 'expiring' && status !== 'expired') continue;
+      const key = `${q.person}/${q.type}/${q.expires}`;
+      if (done[key]?.state === status) continue;
+      const left = (dayNumber(q.expires) ?? today) - today;
+      events.push({ body: { type: 'people.qualification.reminder', payload: { person: q.person, qualification: q.type, expires: q.expires, daysLeft: left, state: status } }, actor: 'system' });
+    }
+  }
+
+  /** Geofence changes → alarms (through the alarm engine) and journal events for zone entries and exits. */
+  private drain(events: PendingEvent[]): void {
+    const g = this.geofence;
+    for (const c of g.changes) {
+      if (c.type === 'zone') {
+        const zone = this.geo.zones[c.zone]!;
+        const person = this.registry.people[c.person];
+        if (!person) continue;
+        events.push({
+          body: {
+            type: 'people.zone.changed',
+            payload: {
+              zone: zone.id,
+              zoneKind: zone.kind,
+              person: person.id,
+              entered: c.entered,
+              authorised: c.authorised,
+              area: zone.area >= 0 ? this.geo.areaIds[zone.area]! : null,
+              position: [round2(g.x[c.person]!), round2(g.y[c.person]!), round2(g.z[c.person]!)],
+              fixTime: c.time,
+            },
+          },
+          actor: 'system',
+        });
+        continue;
+      }
+      this.alarm(c);
+    }
+    g.changes.length = 0;
+  }
+
+  private alarm(c: Exclude<GeoChange, { type: 'zone' }>): void {
+    const g = this.geofence;
+    let who = null;
+    if (c.type === 'person') {
+      const person = this.registry.people[c.person];
+      if (!person) return;
+      who = { person, team: this.registry.teams.get(person.team), position: [g.x[c.person]!, g.y[c.person]!, g.z[c.person]!] as [number, number, number], areaSlot: g.area[c.person]! };
+    }
+    const def = this.texts.def(c, who);
+    this.d.alarms.setExternal(def, c.active, c.value, c.time);
+  }
+
+  /** Journals occupancy when it changed, at most every `occupancyJournalS`. */
+  private occupancy(now: number, events: PendingEvent[]): void {
+    const g = this.geofence;
+    if (g.occupancyVersion === this.occupancyVersion || now - this.lastOccupancyAt < this.zones.occupancyJournalS * 1000) return;
+    this.occupancyVersion = g.occupancyVersion;
+    const areas: Record<string, number> = {};
+    let onSite = 0;
+    this.geo.areaIds.forEach((id, i) => {
+      areas[id] = g.areaCounts[i]!;
+      onSite += g.areaCounts[i]!;
+    });
+    const roads = g.areaCounts[this.geo.areaIds.length]!;
+    const key = JSON.stringify([areas, roads]);
+    if (key === this.lastOccupancy) return;
+    this.lastOccupancy = key;
+    this.lastOccupancyAt = now;
+    events.push({ body: { type: 'people.occupancy.changed', payload: { areas, roads, onSite: onSite + roads } }, actor: 'system' });
+  }
+}
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;
