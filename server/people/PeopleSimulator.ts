@@ -96,9 +96,13 @@ export class PeopleSimulator {
     this.router = new RoadRouter(plant.roads);
     this.points = buildWorkPoints(plant, this.router, geo.zones);
     this.fixMs = opts.fixPeriodMs ?? 1000;
+    // People come in and go out 2 m inside each gate (gates sit on the fence, and fix noise
+    // must not put someone arriving outside the site).
+    const [W, H] = geo.extent;
+    const inside = (v: number, max: number): number => (v <= 1 ? 2 : v >= max - 1 ? max - 2 : v);
     this.gates = plant.roads.gates.flatMap((g) => {
       const n = plant.roads.nodes.find((node) => node.id === g.node);
-      return n ? [[n.position[0], n.position[1]] as [number, number]] : [];
+      return n ? [[inside(n.position[0], W), inside(n.position[1], H)] as [number, number]] : [];
     });
     this.sync(opts.startTime);
   }
@@ -407,10 +411,10 @@ export class PeopleSimulator {
     if (s.seg + 3 < s.path.length) return;
     if (s.leaving) {
       const [W, H] = this.geo.extent;
-      if (s.y >= H - 1) s.y = H + 3;
-      else if (s.y <= 1) s.y = -3;
-      else if (s.x <= 1) s.x = -3;
-      else if (s.x >= W - 1) s.x = W + 3;
+      if (s.y >= H - 3) s.y = H + 3;
+      else if (s.y <= 3) s.y = -3;
+      else if (s.x <= 3) s.x = -3;
+      else if (s.x >= W - 3) s.x = W + 3;
       else s.y = -3;
       s.st = State.Off;
       s.leaving = false;
