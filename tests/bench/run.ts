@@ -3,7 +3,8 @@
  * `cores` and `bench`. Options: --duration S (per mode, default 3), --clients N (10),
  * --frame-samples N (5000), --tags N (10000); alarms: --alarm-tags N (50000, evaluation and
  * latency), --flood-tags N (10000), --latency-s S (30); historian: --hist-hours H (24),
- * --hist-queries N (20); --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian
+ * --hist-queries N (20); people: --badges N (5000), --people-s S (120);
+ * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people
  * runs one group or one alarm benchmark.
  */
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { runAlarmLatency } from './alarmLatency';
 import { runFanout } from './fanout';
 import { runHistorianBench } from './historian';
 import { runClients } from './fanoutClients';
+import { runPeopleBench } from './peopleGeofence';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,8 +37,16 @@ async function main(): Promise<void> {
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? null) : null;
   if (only === null || only === 'fanout') await fanout(common);
-  if (only !== 'fanout' && only !== 'historian') await alarms(common, only === null || only === 'alarms' ? null : only);
+  if (only !== 'fanout' && only !== 'historian' && only !== 'people') await alarms(common, only === null || only === 'alarms' ? null : only);
   if (only === null || only === 'historian') await historian(common);
+  if (only === null || only === 'people') await people(common);
+}
+
+/** Geofence and zone evaluation for N badges at 1 Hz on the reference plant (docs/people.md). */
+async function people(common: { cores: number; node: string }): Promise<void> {
+  const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
+  const r = runPeopleBench({ plant: reference.plant, badges: option('badges', 5000), seconds: option('people-s', 120) });
+  console.log(JSON.stringify({ ...common, bench: 'people-geofence', goalFixesPerSec: 200_000, ...r }));
 }
 
 /** Historian ingest and trend queries over a recorded day of the reference plant (docs/historian.md). */
