@@ -145,7 +145,7 @@ export function runPeopleBench(o: PeopleBenchOptions): PeopleBenchResult {
 
 /** The RTLS route's work per fix, without HTTP: batches of 5,000 parsed JSON fixes through RtlsIngest into the engine. */
 function rtlsRate(engine: GeofenceEngine, n: number, fx: Float64Array, fy: Float64Array, seconds: number, t0: number): number {
-  const badges = new Map(Array.from({ length: n }, (_, p) => [`B-${p}`, p] as const));
+  const badges = new Map<string, number>(Array.from({ length: n }, (_, p) => [`B-${p}`, p] as const));
   const ingest = new RtlsIngest((b) => badges.get(b), 10);
   const batches: unknown[][] = [];
   for (let s = 0; s < seconds; s++) {
