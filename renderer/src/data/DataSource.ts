@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/protocol/roles';
 import type { CommandName } from '../../../shared/protocol/commands';
 import type { ErrorCode } from '../../../shared/protocol/messages';
 import type { Activation } from '../../../shared/alarm/kpi';
-import type { AlarmKpi } from './kpiSchema';
+import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { SampleFrame } from '../stores/tagStore';
 
 /**

@@ -9,7 +9,7 @@ import type { Recent } from '../../../shared/protocol/rest';
 import { fetchActivations } from './alarmActivations';
 import { randomRequestId, readAck } from './commandAck';
 import { completeState } from './completeState';
-import type { AlarmKpi } from './kpiSchema';
+import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { plantSchema, type Plant } from '../../../shared/plant/schema';
 import { recentSchema, routes, sessionSchema, type Recent, type Session } from '../../../shared/protocol/rest';
 import { errorCodes, type Ack } from '../../../shared/protocol/messages';
-import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from './kpiSchema';
+import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from '../../../shared/protocol/alarmKpi';
 
 /** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
 export class NetworkError extends Error {}

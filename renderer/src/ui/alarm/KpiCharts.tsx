@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { priorities, type Priority } from '../../../../shared/alarm/model';
 import { priorityStyles } from '../../alarm/alarmStyle';
-import type { AlarmKpi } from '../../data/kpiSchema';
+import type { AlarmKpi } from '../../../../shared/protocol/alarmKpi';
 import { useUi } from '../../stores/uiStore';
 import { formatClock } from '../format';
 import { TEN_MIN, type AreaRate, type RatePlot } from './kpiView';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activation } from '../../../../shared/alarm/kpi';
 import { useConsole } from '../../app/ConsoleContext';
-import type { AlarmKpi } from '../../data/kpiSchema';
+import type { AlarmKpi } from '../../../../shared/protocol/alarmKpi';
 import { usePlant } from '../../stores/plantStore';
 import { useUi } from '../../stores/uiStore';
 import { AreaChart, PriorityMixChart, RateChart } from './KpiCharts';

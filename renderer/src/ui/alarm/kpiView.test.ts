@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlarmKpi } from '../../data/kpiSchema';
+import type { AlarmKpi } from '../../../../shared/protocol/alarmKpi';
 import { areaRates, PLOT_SPAN_MS, ratePlot, TEN_MIN } from './kpiView';
 
 const settings = { kpiSettings: { floodEnter: 10, floodWindowS: 600, rateBands: { acceptable: 1, manageable: 2, overDemanding: 10 } } } as Pick<AlarmKpi, 'kpiSettings'>;

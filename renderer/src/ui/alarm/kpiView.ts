@@ -1,5 +1,5 @@
 import { bucketCounts, defaultRateBands, type Activation } from '../../../../shared/alarm/kpi';
-import type { AlarmKpi } from '../../data/kpiSchema';
+import type { AlarmKpi } from '../../../../shared/protocol/alarmKpi';
 
 export const TEN_MIN = 600_000;
 /** The rate plot covers the last shift: 8 h of 10-minute buckets. */

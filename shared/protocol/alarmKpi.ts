@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { prioritySchema } from '../../../shared/alarm/model';
+import { prioritySchema } from '../alarm/model';
 
 /**
- * What the console reads of `GET /api/v1/alarms/kpi` (server AlarmKpiService; the functions
- * behind it are shared/alarm/kpi.ts). The server's answer has no shared schema yet, so the
- * console validates the fields it shows here — and ignores the rest, so that additions on the
+ * The contract of `GET /api/v1/alarms/kpi` (server AlarmKpiService; the functions
+ * behind it are shared/alarm/kpi.ts). The console validates the fields it shows with this schema
+ * and ignores the rest, so that additions on the
  * server side do not break it.
  */
 const counts = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number() });
