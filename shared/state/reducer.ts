@@ -69,6 +69,7 @@ export interface NotificationEntry {
   step: number;
   consolidated: boolean;
   delivered: boolean;
+  error?: string | undefined;
 }
 
 export const RECENT_LIMIT = 200;

@@ -23,7 +23,7 @@ export function NotificationFeed(): React.JSX.Element {
       {list.map((n) => {
         const who = people.get(n.recipient);
         const first = alarms[n.alarmIds[0]!];
-        const error = (n as { error?: string }).error;
+        const error = n.error;
         return (
           <div key={n.seq} className={`feed-row${n.delivered ? '' : ' failed'}`} data-testid="notification" data-delivered={n.delivered}>
             <span className="feed-time">{formatClock(n.time, lang, plant?.meta.timezone, false)}</span>
