@@ -66,6 +66,10 @@ export class PeopleService {
   private lastOccupancyAt = -Infinity;
   private lastOccupancy = '';
   private occupancyVersion = -1;
+  /** People alarms and zone entries the journal held at start, settled once fixes had time to arrive (see `settleRestart`). */
+  private restored: { alarms: Set<string>; at: number } | null = null;
+  private readonly raisedSinceStart = new Set<string>();
+  private started = false;
 
   /** Plug into PlantRuntime's tick before the alarm stage. */
   readonly stage: TickStage = { name: 'people', run: (_batch, now) => this.run(now) };
@@ -83,6 +87,8 @@ export class PeopleService {
     this.texts = new PeopleAlarmTexts(this.geo, d.plant.areas.map((a) => a.name), d.plant.alarmSettings);
     this.areaSet = new Set(d.plant.areas.map((a) => a.id));
     this.authorise(now);
+    const active = Object.values(d.engine.state.alarms).filter((a) => PEOPLE_KINDS.has(a.kind) && a.lifecycle.active).map((a) => a.id);
+    this.restored = { alarms: new Set(active), at: now + this.zones.badges.signalLostS * 1000 };
     const tz = tzOffsetMs(d.plant.meta.timezone, d.startTime);
     this.sim = d.source === 'simulator' ? new PeopleSimulator(d.plant, this.geo, this.registry, { seed: d.simSeed, startTime: d.startTime, tzOffsetMs: tz }) : null;
   }
@@ -100,6 +106,7 @@ export class PeopleService {
   /** One tick (see the class comment); returns the journal events to append. */
   run(now: number): PendingEvent[] {
     const events: PendingEvent[] = [];
+    if (!this.started) this.closeRestoredZones(now, events);
     this.sim?.advance(now, this.fix);
     if (now - this.lastSweep >= SWEEP_MS) {
       this.lastSweep = now;
@@ -114,7 +121,44 @@ export class PeopleService {
     }
     this.drain(events);
     this.occupancy(now, events);
+    if (this.restored && now >= this.restored.at) this.settleRestart(now);
     return events;
+  }
+
+  /**
+   * After a restart nobody's position is known until their next fix, so the zone entries the
+   * journal still holds are closed at the first tick; people still inside enter again with
+   * their first fix.
+   */
+  private closeRestoredZones(now: number, events: PendingEvent[]): void {
+    this.started = true;
+    for (const [zoneId, inside] of Object.entries(this.d.engine.state.people?.zones ?? {})) {
+      const zone = this.geo.zones.find((z) => z.id === zoneId);
+      for (const [person, entry] of Object.entries(inside)) {
+        events.push({
+          body: {
+            type: 'people.zone.changed',
+            payload: { zone: zoneId, zoneKind: entry.kind, person, entered: false, authorised: entry.authorised, area: zone && zone.area >= 0 ? this.geo.areaIds[zone.area]! : null, position: zone?.centre ?? [0, 0, 0], fixTime: now },
+          },
+          actor: 'system',
+        });
+      }
+    }
+  }
+
+  /**
+   * People alarms active before a restart whose condition the new engine has not raised again
+   * within `signalLostS` of the start (every badge on site has reported by then) are cleared.
+   */
+  private settleRestart(now: number): void {
+    const pending = this.restored!;
+    this.restored = null;
+    for (const id of pending.alarms) {
+      if (this.raisedSinceStart.has(id)) continue;
+      const a = this.d.engine.state.alarms[id];
+      if (!a?.lifecycle.active) continue;
+      this.d.alarms.setExternal({ id: a.id, kind: a.kind, source: a.source, area: a.area, equipment: a.equipment, priority: a.priority, position: a.position, message: a.message, unit: a.unit }, false, null, now);
+    }
   }
 
   /** Sends the tick's positions frame (after the tick's events went out). */
@@ -225,6 +269,7 @@ export class PeopleService {
       who = { person, team: this.registry.teams.get(person.team), position: [g.x[c.person]!, g.y[c.person]!, g.z[c.person]!] as [number, number, number], areaSlot: g.area[c.person]! };
     }
     const def = this.texts.def(c, who);
+    if (c.active) this.raisedSinceStart.add(def.id);
     this.d.alarms.setExternal(def, c.active, c.value, c.time);
   }
 
@@ -249,3 +294,4 @@ export class PeopleService {
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+const PEOPLE_KINDS: ReadonlySet<string> = new Set(['MAN_DOWN', 'RESTRICTED', 'LONE_WORKER', 'SIGNAL_LOST', 'LOW_BATTERY', 'CROWDING', 'CONFINED']);
