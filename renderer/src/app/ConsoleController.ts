@@ -6,6 +6,9 @@ import { commandStore } from '../stores/commandStore';
 import { plantStore } from '../stores/plantStore';
 import type { TagStore } from '../stores/tagStore';
 import { uiStore } from '../stores/uiStore';
+import { occupancyStore, peopleStore } from '../stores/peopleStore';
+import { peopleRegistry } from '../people/peopleRegistry';
+import type { DecodedPositions } from '../../../shared/people/positionsFrame';
 
 /** How often the latest values are written to the cache while they change, ms. */
 const PERSIST_MS = 10_000;
@@ -32,6 +35,8 @@ export class ConsoleController {
   private persistTimer: ReturnType<typeof setInterval> | null = null;
   private savedVersion = -1;
   private started = false;
+  /** Registry version being fetched now (one fetch at a time), or -1. */
+  private fetchingRegistry = -1;
 
   constructor(private readonly opts: ConsoleControllerOptions) {
     this.source = opts.source;
@@ -97,8 +102,29 @@ export class ConsoleController {
       return;
     }
     this.opts.tags.reset(plant.tags);
+    peopleStore.reset();
+    occupancyStore.getState().clear();
     uiStore.getState().select(-1);
     current.setPlant(plant, hash, fromCache);
+  }
+
+  /** A positions frame: into the people table and the occupancy; a new registry version is fetched once. */
+  private onPositions(frame: DecodedPositions): void {
+    peopleStore.apply(frame);
+    occupancyStore.getState().set(frame.occupancy, frame.baseTime);
+    const v = frame.registryVersion;
+    if (v !== peopleRegistry.getState().version && v !== this.fetchingRegistry) void this.fetchRegistry(v);
+  }
+
+  private async fetchRegistry(version: number): Promise<void> {
+    if (!this.source.peopleList) return;
+    this.fetchingRegistry = version;
+    try {
+      const list = await this.source.peopleList();
+      if (list) peopleRegistry.getState().setList(list);
+    } finally {
+      this.fetchingRegistry = -1;
+    }
   }
 
   private readonly listener: DataSourceListener = {
@@ -107,6 +133,7 @@ export class ConsoleController {
       void this.opts.cache?.savePlant(hash, plant, this.clock());
     },
     samples: (frame) => this.opts.tags.apply(frame),
+    positions: (frame) => this.onPositions(frame),
     state: (state) => commandStore.getState().setState(state),
     presence: (p: Presence, detail) => {
       const was = uiStore.getState().presence;

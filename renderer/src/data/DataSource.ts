@@ -7,6 +7,8 @@ import type { ErrorCode } from '../../../shared/protocol/messages';
 import type { Activation } from '../../../shared/alarm/kpi';
 import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { SampleFrame } from '../stores/tagStore';
+import type { DecodedPositions } from '../../../shared/people/positionsFrame';
+import type { PeopleList, ZonesView } from '../people/peopleRegistry';
 
 /**
  * How a data source stands. 'offline': it has not reached the server for a while (or never),
@@ -34,6 +36,8 @@ export interface DataSourceListener {
   samples(frame: SampleFrame): void;
   state(state: CommandState): void;
   presence(presence: Presence, detail: string | null): void;
+  /** One positions frame (docs/protocol.md §3.9); its arrays are valid until the call returns. */
+  positions?(frame: DecodedPositions): void;
   /** Who the console is signed in as, once known. */
   user?(user: { name: string; role: Role }): void;
 }
@@ -63,6 +67,10 @@ export interface DataSource {
   command(name: CommandName, payload: unknown): Promise<CommandOutcome>;
   /** Alarm KPIs over the last `windowS` s from the server's history; absent where a source keeps none. Null when unreachable. */
   alarmKpi?(windowS: number): Promise<AlarmKpi | null>;
+  /** The people registry (GET /api/v1/people); null when unreachable, absent where a source has no people. */
+  peopleList?(): Promise<PeopleList | null>;
+  /** Live zone and area occupancy (GET /api/v1/zones); null when unreachable. */
+  zones?(): Promise<ZonesView | null>;
   /** Annunciated alarm activations in [from, to) (the KPI rate plot); null when unreachable. */
   alarmActivations?(from: number, to: number): Promise<Activation[] | null>;
 }

@@ -7,6 +7,8 @@ import { initialState, reduceAll, type CommandState } from '../../../shared/stat
 import type { Activation } from '../../../shared/alarm/kpi';
 import type { Recent } from '../../../shared/protocol/rest';
 import { fetchActivations } from './alarmActivations';
+import { decodePositions, PositionsFrameError } from '../../../shared/people/positionsFrame';
+import type { PeopleList, ZonesView } from '../people/peopleRegistry';
 import { randomRequestId, readAck } from './commandAck';
 import { completeState } from './completeState';
 import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
@@ -94,7 +96,7 @@ export class LiveSource implements DataSource {
   private inboxHead = 0;
   private drainTimer: unknown = null;
   /** Inbound messages dropped as malformed, by kind; exposed for diagnostics. */
-  readonly rejected = { event: 0, frame: 0, hello: 0 };
+  readonly rejected = { event: 0, frame: 0, hello: 0, positions: 0 };
 
   constructor(private readonly opts: LiveSourceOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -148,6 +150,25 @@ export class LiveSource implements DataSource {
   async alarmKpi(windowS: number): Promise<AlarmKpi | null> {
     try {
       const res = await this.opts.rest.alarmKpi(windowS, this.opts.session.current()?.token ?? null);
+      return res.ok ? res.data : null;
+    } catch (err) {
+      if (err instanceof NetworkError) return null;
+      throw err;
+    }
+  }
+
+  peopleList(): Promise<PeopleList | null> {
+    return this.get((token) => this.opts.rest.people(token));
+  }
+
+  zones(): Promise<ZonesView | null> {
+    return this.get((token) => this.opts.rest.zones(token));
+  }
+
+  /** One REST read with the session's token; null when unreachable or refused. */
+  private async get<T>(call: (token: string | null) => Promise<{ ok: true; data: T } | { ok: false }>): Promise<T | null> {
+    try {
+      const res = await call(this.opts.session.current()?.token ?? null);
       return res.ok ? res.data : null;
     } catch (err) {
       if (err instanceof NetworkError) return null;
@@ -233,6 +254,7 @@ export class LiveSource implements DataSource {
       else this.rejected.event++;
     });
     socket.on(ServerEvents.frame, (raw: unknown) => this.onFrame(raw));
+    socket.on(ServerEvents.positions, (raw: unknown) => this.onPositions(raw));
     socket.on(ServerEvents.resync, () => this.hello());
   }
 
@@ -305,6 +327,8 @@ export class LiveSource implements DataSource {
     this.resyncing = false;
     this.attempt = 0;
     this.socket?.emit(ClientEvents.subscribe, { areas: '*' }, () => undefined);
+    // Every (re)connect starts a new subscription: the server's keyframe after the ack replaces the table.
+    if (this.listener?.positions) this.socket?.emit(ClientEvents.subscribePositions, { on: true }, () => undefined);
     this.timers.clear(this.offlineTimer);
     this.offlineTimer = null;
     this.setPresence('live', null);
@@ -382,6 +406,19 @@ export class LiveSource implements DataSource {
     } catch (err) {
       if (!(err instanceof FrameError)) throw err;
       this.rejected.frame++;
+    }
+  }
+
+  private onPositions(raw: unknown): void {
+    if (!(raw instanceof ArrayBuffer || raw instanceof Uint8Array)) {
+      this.rejected.positions++;
+      return;
+    }
+    try {
+      this.listener?.positions?.(decodePositions(raw));
+    } catch (err) {
+      if (!(err instanceof PositionsFrameError)) throw err;
+      this.rejected.positions++;
     }
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plantSchema, type Plant } from '../../../shared/plant/schema';
 import { recentSchema, routes, sessionSchema, type Recent, type Session } from '../../../shared/protocol/rest';
 import { errorCodes, type Ack } from '../../../shared/protocol/messages';
+import { peopleListSchema, zonesViewSchema, type PeopleList, type ZonesView } from '../people/peopleRegistry';
 import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from '../../../shared/protocol/alarmKpi';
 
 /** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
@@ -44,6 +45,14 @@ export class RestClient {
 
   alarmJournal(from: number, to: number, after: number, token: string | null): Promise<Ack<{ events: unknown[]; next: number | null }>> {
     return this.call(`${routes.alarmJournal}?from=${Math.floor(from)}&to=${Math.ceil(to)}&after=${after}&limit=5000`, alarmJournalPageSchema, { headers: bearer(token) });
+  }
+
+  people(token: string | null): Promise<Ack<PeopleList>> {
+    return this.call(routes.people, peopleListSchema, { headers: bearer(token) });
+  }
+
+  zones(token: string | null): Promise<Ack<ZonesView>> {
+    return this.call(routes.zones, zonesViewSchema, { headers: bearer(token) });
   }
 
   private async call<T>(path: string, data: z.ZodType<T>, init?: RequestInit): Promise<Ack<T>> {
