@@ -24,6 +24,7 @@ import { uiStore } from './stores/uiStore';
 import { LANG_KEY, setLanguage } from './ui/LanguageSwitch';
 import './styles.css';
 import './ui/alarm/alarm.css';
+import './ui/people/people.css';
 
 let mapView: MapView | null = null;
 const onView = (v: MapView | null): void => {

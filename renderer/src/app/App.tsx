@@ -14,6 +14,8 @@ import { MapCanvas } from '../ui/MapCanvas';
 import { SignInDialog } from '../ui/SignInDialog';
 import { TagPanel } from '../ui/TagPanel';
 import { TagTooltip } from '../ui/TagTooltip';
+import { PersonTooltip } from '../ui/people/PersonTooltip';
+import { PersonCard } from '../ui/people/PersonCard';
 
 const locate = (id: string): void => alarmStore.getState().requestLocate(id);
 
@@ -40,6 +42,8 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
             {!plant && <div className="empty">{presence === 'offline' ? t('app.noPlant') : t('app.loadingPlant')}</div>}
             {plant && <Legend />}
             <TagTooltip />
+            <PersonTooltip />
+            <PersonCard />
             <RiskTooltip />
           </div>
           <AlarmDock onLocate={locate} />

@@ -6,6 +6,8 @@ import type { AnnunciationState } from '../alarm/Annunciator';
 import type { AlarmLayerStats } from '../map/AlarmOverlay';
 import { alarmStore } from '../stores/alarmStore';
 import { commandStore } from '../stores/commandStore';
+import { occupancyStore, peopleStore } from '../stores/peopleStore';
+import { peopleRegistry } from '../people/peopleRegistry';
 
 /**
  * Read-only hooks for end-to-end tests and field diagnostics, as `window.__vigil`. Small on
@@ -37,6 +39,14 @@ export interface VigilDiagnostics {
   interlockLabels(): { id: string; status: 'tripped' | 'bypassed' }[];
   /** The four-colour grade the map draws for an area (undefined: no risk units or layer hidden). */
   areaRisk(area: string): { grade: string; raised: boolean } | null;
+  /** People as the console holds them: on site, frames applied, registry version, occupancy per area (plant order) and roads. */
+  readonly people: { onSite: number; version: number; registryVersion: number; areas: readonly number[]; roads: number; drawn: number };
+  /** Registry index of a person id, or -1. */
+  personIndex(id: string): number;
+  /** Where a person is in plant coordinates (null when not on site). */
+  personPosition(index: number): { x: number; y: number; z: number } | null;
+  /** Where a person's marker is on screen, in page CSS pixels; null when off screen or off site. */
+  personScreenPosition(index: number): { x: number; y: number } | null;
 }
 
 declare global {
@@ -107,6 +117,25 @@ export function installDiagnostics(deps: { store: TagStore; map: () => MapView |
     },
     interlockLabels() {
       return map()?.alarmOverlay?.interlockLabels() ?? [];
+    },
+    get people() {
+      const o = occupancyStore.getState();
+      const layer = map()?.people;
+      return { onSite: peopleStore.onSite, version: peopleStore.version, registryVersion: peopleRegistry.getState().version, areas: o.areas, roads: o.roads, drawn: layer ? layer.mesh.count : 0 };
+    },
+    personIndex(id) {
+      return peopleRegistry.getState().byIndex.find((p) => p?.id === id)?.index ?? -1;
+    },
+    personPosition(i) {
+      const s = peopleStore;
+      return i >= 0 && i < s.capacity && s.present[i] ? { x: s.x[i]!, y: s.y[i]!, z: s.z[i]! } : null;
+    },
+    personScreenPosition(i) {
+      const m = map();
+      const p = m?.personScreenPosition(i);
+      if (!m || !p) return null;
+      const r = m.renderer.domElement.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
     },
     areaRisk(area) {
       const g = map()?.alarmOverlay?.areaRisk(area);

@@ -27,6 +27,9 @@ import { LabelLayer } from './layers/LabelLayer';
 import type { MapLayer } from './layers/MapLayer';
 import { RoadLayer } from './layers/RoadLayer';
 import { SensorLayer } from './layers/SensorLayer';
+import { PeopleLayer } from './layers/PeopleLayer';
+import type { PeopleStore } from '../stores/peopleStore';
+import type { PersonRole } from '../../../shared/people/registry';
 import { palette } from './palette';
 
 export interface MapViewOptions {
@@ -43,6 +46,11 @@ export interface MapViewOptions {
   onSelectAlarm?: (id: string) => void;
   /** The pointer over an area of the (visible) risk layer with no marker under it, or off it. */
   onHoverArea?: (hover: { area: string; x: number; y: number } | null) => void;
+  /** People on site (drawn by PeopleLayer when given). */
+  people?: PeopleStore;
+  /** The pointer over a person (registry index), or off them. */
+  onHoverPerson?: (hover: { index: number; x: number; y: number } | null) => void;
+  onSelectPerson?: (index: number) => void;
 }
 
 export interface MapStats {
@@ -75,6 +83,10 @@ export class MapView {
   private layers: MapLayer[] = [];
   private sensors: SensorLayer | null = null;
   private labels: LabelLayer | null = null;
+  people: PeopleLayer | null = null;
+  private roles: readonly (PersonRole | undefined)[] = [];
+  /** Registry index the camera follows, or -1. */
+  private following = -1;
   /** Alarm markers, risk shading and interlock labels of the current plant. */
   alarmOverlay: AlarmOverlay | null = null;
   private riskVisible = true;
@@ -145,6 +157,12 @@ export class MapView {
     this.alarmOverlay = ao;
     const { under, over } = ao.layers;
     this.layers = [new GroundLayer(plant), under, new RoadLayer(plant), new BuildingLayer(plant), new EquipmentLayer(plant), this.sensors, over];
+    if (this.opts.people) {
+      this.people = new PeopleLayer(this.opts.people, () => this.requestRender());
+      this.people.setRoles(this.roles);
+      this.people.setSize(this.sensors.markerSize);
+      this.layers.push(this.people);
+    }
     for (const l of this.layers) this.scene.add(l.object);
     this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
     // Shader programs compile in the background now, so that the first alarm (or a flood of
@@ -162,6 +180,24 @@ export class MapView {
     this.lang = lang;
     this.labels?.setLanguage(lang);
     this.alarmOverlay?.setLanguage(lang);
+  }
+
+  /** Who each registry index is (colour and shape by role). */
+  setPeopleRoles(roles: readonly (PersonRole | undefined)[]): void {
+    this.roles = roles;
+    this.people?.setRoles(roles);
+  }
+
+  /** Keeps the camera target on a person (registry index) as they move; -1 stops. */
+  follow(index: number): void {
+    this.following = index;
+    this.requestRender();
+  }
+
+  /** CSS-pixel position of a person's marker in the canvas, or null when off screen or off site. */
+  personScreenPosition(index: number): { x: number; y: number } | null {
+    const c = this.people?.centreOf(index, tmp);
+    return c ? this.project(c) : null;
   }
 
   setRiskVisible(visible: boolean): void {
@@ -331,6 +367,8 @@ export class MapView {
     this.frameRequested = false;
     if (this.fly.active) this.stepFly();
     this.sensors?.update(this.opts.now());
+    this.people?.update();
+    if (this.following >= 0) this.stepFollow();
     this.placeSelection();
     this.renderer.render(this.scene, this.camera);
     if (this.alarmOverlay?.warming) {
@@ -345,6 +383,18 @@ export class MapView {
     }
     this.renders++;
   };
+
+  /** Moves camera and target together by how far the followed person moved (the view keeps its angle). */
+  private stepFollow(): void {
+    const c = this.people?.centreOf(this.following, tmp);
+    if (!c || this.fly.active) return;
+    c.sub(this.controls.target);
+    if (c.lengthSq() < 1e-6) return;
+    this.controls.target.add(c);
+    this.camera.position.add(c);
+    this.controls.update();
+    this.viewChanged = true;
+  }
 
   private stepFly(): void {
     const f = this.fly;
@@ -374,6 +424,7 @@ export class MapView {
       if (Math.abs(size / s.markerSize - 1) > 0.08) {
         s.setSize(size);
         this.alarmOverlay?.setSize(size);
+        this.people?.setSize(size);
       }
     }
     this.requestRender();
@@ -418,12 +469,15 @@ export class MapView {
       const { x, y } = this.pointer;
       // A sensor marker first, then an alarm marker (the tooltip is its tag's), then the nearest
       // sensor within a few px; over bare ground, the area's risk.
+      // A person under the pointer comes before the nearest sensor within a few px.
       let index = this.pickExact(x, y);
       const alarm = index < 0 ? this.pickAlarm(x, y) : null;
+      const person = index < 0 && alarm === null ? this.pickPerson(x, y) : -1;
       if (alarm !== null) index = this.opts.store.indexOf(alarm.slice(0, alarm.lastIndexOf(':')));
-      else if (index < 0) index = this.pickNear(x, y);
+      else if (index < 0 && person < 0) index = this.pickNear(x, y);
+      this.opts.onHoverPerson?.(person >= 0 ? { index: person, x, y } : null);
       this.opts.onHover(index >= 0 ? { index, x, y } : null);
-      const area = index < 0 && alarm === null ? this.areaAt(x, y) : null;
+      const area = index < 0 && alarm === null && person < 0 ? this.areaAt(x, y) : null;
       this.opts.onHoverArea?.(area !== null && this.alarmOverlay?.areaRisk(area) ? { area, x, y } : null);
     });
   };
@@ -432,6 +486,7 @@ export class MapView {
     this.pointer.inside = false;
     this.opts.onHover(null);
     this.opts.onHoverArea?.(null);
+    this.opts.onHoverPerson?.(null);
   };
 
   private onPointerDown = (e: PointerEvent): void => {
@@ -448,9 +503,16 @@ export class MapView {
     if (exact >= 0) return this.opts.onSelect(exact);
     const alarm = this.opts.onSelectAlarm ? this.pickAlarm(x, y) : null;
     if (alarm !== null) return this.opts.onSelectAlarm!(alarm);
+    const person = this.opts.onSelectPerson ? this.pickPerson(x, y) : -1;
+    if (person >= 0) return this.opts.onSelectPerson!(person);
     const index = this.pickNear(x, y);
     if (index >= 0) this.opts.onSelect(index);
   };
+
+  /** The person under a canvas point (CSS px), or -1. */
+  pickPerson(x: number, y: number): number {
+    return this.people?.pick(this.camera, this.width, this.height, x, y) ?? -1;
+  }
 
   private clearLayers(): void {
     for (const l of this.layers) {
@@ -459,6 +521,7 @@ export class MapView {
     }
     this.layers = [];
     this.sensors = null;
+    this.people = null;
     this.alarmOverlay?.dispose();
     this.alarmOverlay = null;
     this.labels?.dispose();

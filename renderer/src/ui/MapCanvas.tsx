@@ -8,6 +8,9 @@ import { tagStore } from '../stores/tagStore';
 import { uiStore, useUi } from '../stores/uiStore';
 import { CameraPresets } from './CameraPresets';
 import { showAlarm } from './alarm/showAlarm';
+import { peopleStore } from '../stores/peopleStore';
+import { peopleRegistry } from '../people/peopleRegistry';
+import { peopleUi } from '../people/peopleUi';
 
 /** The React host of the imperative MapView: mounts it once and forwards structure changes. */
 export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
@@ -34,6 +37,9 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
         if (i >= 0) uiStore.getState().select(i);
       },
       onHoverArea: (h) => alarmStore.getState().setRiskHover(h),
+      people: peopleStore,
+      onHoverPerson: (h) => peopleUi.getState().setHover(h),
+      onSelectPerson: (i) => peopleUi.getState().select(i),
     });
     setView(v);
     onView?.(v);
@@ -48,6 +54,26 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
   }, [view, plant]);
   useEffect(() => view?.setLanguage(lang), [view, lang]);
   useEffect(() => view?.setSelected(selected), [view, selected]);
+
+  // People: roles from the registry, the follow toggle (vanilla subscriptions).
+  useEffect(() => {
+    if (!view) return;
+    const roles = (): void => view.setPeopleRoles(peopleRegistry.getState().byIndex.map((p) => p?.role));
+    const follow = (): void => {
+      const u = peopleUi.getState();
+      view.follow(u.follow ? u.selected : -1);
+    };
+    roles();
+    follow();
+    const offReg = peopleRegistry.subscribe((r, prev) => {
+      if (r.byIndex !== prev.byIndex) roles();
+    });
+    const offUi = peopleUi.subscribe(follow);
+    return () => {
+      offReg();
+      offUi();
+    };
+  }, [view, plant]);
 
   // Alarms, risk grades and interlocks follow their stores (vanilla subscriptions: no React renders).
   useEffect(() => {
