@@ -5,12 +5,14 @@ import { AlarmList } from './AlarmList';
 import { KpiPanel } from './KpiPanel';
 import { NotificationFeed } from './NotificationFeed';
 import { RiskPanel } from './RiskPanel';
+import { PeoplePanel } from '../people/PeoplePanel';
+import { useOccupancy } from '../../stores/peopleStore';
 
-const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk'];
+const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people'];
 
 /**
- * The dock under the map: the alarm list, the notification feed, the KPI panel and the risk
- * register, one at a time; clicking the open tab folds the dock away to give the map the room.
+ * The dock under the map: the alarm list, the notification feed, the KPI panel, the risk
+ * register and people & zones, one at a time; clicking the open tab folds the dock away to give the map the room.
  */
 export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -18,7 +20,8 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const annunciated = useAlarms((s) => s.summary.totalAnnunciated);
   const notes = useCommandState((s) => s.notifications.length);
   const raised = useCommandState((s) => Object.values(s.risks).filter((r) => r.current !== r.inherent).length);
-  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised };
+  const onSite = useOccupancy((s) => s.onSite);
+  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite };
   return (
     <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
       <nav className="dock-tabs" role="tablist">
@@ -36,6 +39,7 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
           {dock === 'notifications' && <NotificationFeed />}
           {dock === 'kpi' && <KpiPanel />}
           {dock === 'risk' && <RiskPanel />}
+          {dock === 'people' && <PeoplePanel />}
         </div>
       )}
     </section>
