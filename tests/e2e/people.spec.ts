@@ -119,6 +119,13 @@ test('people on the map: markers, movement, hover, occupancy panel equal to the 
     for (const z of zones.zones.filter((q) => q.kind === 'confined')) await expect(page.getByTestId(`zone-${z.id}`)).toBeVisible();
     await shot(page, 'people-02-panel');
 
+    // Closer: the busiest area from its camera preset, people among the equipment.
+    const busiest = plant.areas.reduce((a, b) => ((zones.areas.find((z) => z.id === b.id)?.count ?? 0) > (zones.areas.find((z) => z.id === a.id)?.count ?? 0) ? b : a));
+    await page.getByRole('button', { name: busiest.name.zh, exact: true }).first().click();
+    await page.waitForTimeout(1500);
+    await waitRenders(page, 1);
+    await shot(page, 'people-04-area');
+
     // English.
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByTestId('dock-people')).toContainText('People');

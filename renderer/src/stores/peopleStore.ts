@@ -31,6 +31,8 @@ export class PeopleStore {
   onSite = 0;
   version = 0;
   registryVersion = -1;
+  /** Base time of the last frame applied, ms (0 = none): how fresh the table and its counts are. */
+  frameTime = 0;
   private changed = new Uint32Array(0);
   private listeners = new Set<PeopleChangeListener>();
 
@@ -79,6 +81,7 @@ export class PeopleStore {
       this.changed[n++] = p;
     }
     this.registryVersion = d.registryVersion;
+    this.frameTime = d.baseTime;
     this.version++;
     for (const l of this.listeners) l(this.changed, n);
   }

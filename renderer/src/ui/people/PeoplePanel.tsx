@@ -25,7 +25,6 @@ export function PeoplePanel(): React.JSX.Element {
   const areas = useOccupancy((s) => s.areas);
   const roads = useOccupancy((s) => s.roads);
   const onSite = useOccupancy((s) => s.onSite);
-  const time = useOccupancy((s) => s.time);
   usePeopleRegistry((s) => s.version);
   useTicker(1000, true);
   const [zones, setZones] = useState<ZonesView | null | 'unavailable'>(null);
@@ -50,7 +49,7 @@ export function PeoplePanel(): React.JSX.Element {
   const roles = roleCounts(peopleStore, peopleRegistry.getState().byIndex);
   const confined = zones && zones !== 'unavailable' ? zones.zones.filter((z) => z.kind === 'confined') : [];
   const restricted = zones && zones !== 'unavailable' ? zones.zones.filter((z) => z.kind === 'restricted') : [];
-  const ageS = time > 0 ? Math.max(0, Math.round((controller.now() - time) / 1000)) : null;
+  const ageS = peopleStore.frameTime > 0 ? Math.max(0, Math.round((controller.now() - peopleStore.frameTime) / 1000)) : null;
   return (
     <div className="people-panel" data-testid="people-panel">
       <section>
@@ -117,7 +116,7 @@ function ZoneTable({ zones, lang, testid }: { zones: ZonesView['zones']; lang: '
     <table data-testid={`zones-${testid}`}>
       <thead>
         <tr>
-          <th>{t('people.panel.area')}</th>
+          <th>{t('people.panel.zone')}</th>
           <th className="num">{t('people.panel.inside')}</th>
           <th className="num">{t('people.panel.unauthorised')}</th>
           <th className="num">{t('people.panel.max')}</th>
