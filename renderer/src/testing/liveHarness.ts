@@ -78,6 +78,8 @@ export interface Harness {
   presences: [Presence, string | null][];
   states: CommandState[];
   frames: SampleFrame[];
+  /** Positions frames as delivered: person indices and flags, copied. */
+  positions: { flags: number; persons: number[]; occupancy: number[] }[];
   plants: string[];
   server: { up: boolean; local: boolean };
 }
@@ -95,7 +97,7 @@ export function harness(extra: Partial<LiveSourceOptions> = {}): Harness {
   const rest = new RestClient('http://127.0.0.1:1', fetchFn);
   const timers = new ManualTimers();
   const sockets: FakeSocket[] = [];
-  const h: Harness = { source: null as never, sockets, timers, presences: [], states: [], frames: [], plants: [], server };
+  const h: Harness = { source: null as never, sockets, timers, presences: [], states: [], frames: [], positions: [], plants: [], server };
   h.source = new LiveSource({
     rest,
     session: new SessionClient(rest, null),
@@ -115,6 +117,7 @@ export function harness(extra: Partial<LiveSourceOptions> = {}): Harness {
     samples: (f) => h.frames.push({ ...f, ids: f.ids.slice(), values: f.values.slice() }),
     state: (s) => h.states.push(s),
     presence: (p, d) => h.presences.push([p, d]),
+    positions: (f) => h.positions.push({ flags: f.flags, persons: Array.from(f.person), occupancy: Array.from(f.occupancy) }),
   };
   h.source.start(listener);
   return h;
