@@ -102,6 +102,26 @@ test('people on the map: markers, movement, hover, occupancy panel equal to the 
     await expect(page.getByTestId('person-role')).toContainText(roleZh[hovered!.role]!);
     await shot(page, 'people-01-hover');
 
+    // Click selects; follow keeps the camera target on the person: they stay at the canvas centre.
+    const index = await page.evaluate((id) => window.__vigil!.personIndex(id), hovered!.id);
+    const at = await page.evaluate((i) => window.__vigil!.personScreenPosition(i), index);
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await expect(page.getByTestId('person-card')).toContainText(hovered!.name.zh);
+    await page.getByTestId('person-follow').check();
+    const box = (await page.getByTestId('map-canvas').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const p = await page.evaluate((i) => window.__vigil!.personScreenPosition(i), index);
+        return p ? Math.round(Math.hypot(p.x - (box.x + box.width / 2), p.y - (box.y + box.height / 2))) : -1;
+      }, { timeout: 10_000 })
+      .toBeLessThan(12);
+    await page.waitForTimeout(2000);
+    const later = await page.evaluate((i) => window.__vigil!.personScreenPosition(i), index);
+    expect(Math.hypot(later!.x - (box.x + box.width / 2), later!.y - (box.y + box.height / 2))).toBeLessThan(12);
+    await shot(page, 'people-01b-follow');
+    await page.getByTestId('person-follow').uncheck();
+
     // The occupancy panel's counts equal the server's /api/v1/zones counts (polled: both are live).
     await page.mouse.move(5, 5);
     await page.getByTestId('dock-people').click();

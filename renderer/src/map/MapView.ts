@@ -27,6 +27,7 @@ import { LabelLayer } from './layers/LabelLayer';
 import type { MapLayer } from './layers/MapLayer';
 import { RoadLayer } from './layers/RoadLayer';
 import { SensorLayer } from './layers/SensorLayer';
+import { pickSensorExact, pickSensorNear } from './sensorPick';
 import { PeopleLayer } from './layers/PeopleLayer';
 import type { PeopleStore } from '../stores/peopleStore';
 import type { PersonRole } from '../../../shared/people/registry';
@@ -66,8 +67,6 @@ export interface MapStats {
 const MARKER_SHARE = 0.008;
 const FLY_MS = 700;
 const STALE_SCAN_MS = 1000;
-/** Screen distance within which a marker is picked when the ray misses every marker, px. */
-const PICK_PX = 10;
 
 const tmp = new Vector3();
 
@@ -303,48 +302,12 @@ export class MapView {
 
   /** The sensor marker under a canvas point (one the ray through it hits), or -1. */
   private pickExact(x: number, y: number): number {
-    const s = this.sensors;
-    if (!s) return -1;
-    this.aim(x, y);
-    this.hits.length = 0;
-    s.object.raycast(this.raycaster, this.hits);
-    // Markers crowd (an alarmed one is raised in front of its neighbours): of those the ray
-    // hits, the one whose centre is nearest the pointer on screen is meant.
-    let best = -1;
-    let bestPx = Infinity;
-    for (const h of this.hits) {
-      if (h.instanceId === undefined) continue;
-      s.centreOf(h.instanceId, tmp).project(this.camera);
-      const dx = ((tmp.x + 1) / 2) * this.width - x;
-      const dy = ((1 - tmp.y) / 2) * this.height - y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < bestPx) {
-        best = h.instanceId;
-        bestPx = d2;
-      }
-    }
-    this.hits.length = 0;
-    return best;
+    return this.sensors ? pickSensorExact(this.sensors, this.aim(x, y), this.hits, this.camera, this.width, this.height, x, y) : -1;
   }
 
-  /** The sensor marker nearest a canvas point within PICK_PX, or -1. */
+  /** The sensor marker nearest a canvas point within a few px, or -1. */
   private pickNear(x: number, y: number): number {
-    const s = this.sensors;
-    if (!s) return -1;
-    let best = -1;
-    let bestPx = PICK_PX * PICK_PX;
-    for (let i = 0; i < s.count; i++) {
-      s.centreOf(i, tmp).project(this.camera);
-      if (tmp.z > 1) continue;
-      const dx = ((tmp.x + 1) / 2) * this.width - x;
-      const dy = ((1 - tmp.y) / 2) * this.height - y;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < bestPx) {
-        bestPx = d2;
-        best = i;
-      }
-    }
-    return best;
+    return this.sensors ? pickSensorNear(this.sensors, this.camera, this.width, this.height, x, y) : -1;
   }
 
   dispose(): void {

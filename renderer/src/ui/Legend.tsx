@@ -4,6 +4,13 @@ import { riskGrades } from '../../../shared/plant/alarmConfig';
 import { hiddenMarks, priorityStyles, riskGradeStyles } from '../alarm/alarmStyle';
 import { alarmStore, useAlarms } from '../stores/alarmStore';
 import { usePlant } from '../stores/plantStore';
+import { personRoleText } from '../../../shared/people/registry';
+import { personStyles } from '../map/peopleStyle';
+import { usePeopleRegistry } from '../people/peopleRegistry';
+import { useUi } from '../stores/uiStore';
+
+/** The roles the legend names (the most common on a shift); the others show on hover. */
+const legendRoles = ['operator', 'shift_lead', 'maintenance', 'contractor', 'visitor'] as const;
 
 /**
  * What the map's marks mean: sensor looks (the swatches reuse the markers' colours, sizes and
@@ -15,6 +22,8 @@ export function Legend(): React.JSX.Element {
   const rows = ['normal', 'warning', 'alarm', 'bad', 'stale'] as const;
   const hasRisks = usePlant((s) => (s.plant?.risks?.length ?? 0) > 0);
   const riskVisible = useAlarms((s) => s.riskVisible);
+  const hasPeople = usePeopleRegistry((s) => s.version >= 0);
+  const lang = useUi((s) => s.lang);
   return (
     <div className="legend" aria-label={t('legend.title')} data-testid="legend">
       <div className="legend-cols">
@@ -44,6 +53,18 @@ export function Legend(): React.JSX.Element {
             {t('legend.hiddenAlarms')}
           </div>
         </div>
+        {hasPeople && (
+          <div data-testid="legend-people">
+            <div className="legend-title">{t('legend.people')}</div>
+            {legendRoles.map((r) => (
+              <div key={r} className="legend-row">
+                <span className="swatch-person" style={{ background: `#${personStyles[r].color.toString(16).padStart(6, '0')}`, height: `${personStyles[r].height * 3}px` }} aria-hidden="true" />
+                {personRoleText[r][lang]}
+              </div>
+            ))}
+            <div className="legend-row legend-note">{t('legend.otherRoles')}</div>
+          </div>
+        )}
         {hasRisks && (
           <div>
             <label className="legend-title legend-toggle">
