@@ -1,4 +1,5 @@
 import type { Plant } from '../../../shared/plant/schema';
+import type { History } from '../../../shared/historian/historySchema';
 import type { Recent } from '../../../shared/protocol/rest';
 import type { CommandState } from '../../../shared/state/reducer';
 import type { Role } from '../../../shared/protocol/roles';
@@ -57,6 +58,12 @@ export interface DataSource {
   presence(): Presence;
   /** Recent history of one tag for trends; null when the source cannot reach it now. */
   recent(tagId: string, seconds: number): Promise<Recent | null>;
+  /**
+   * A tag's history over [from, to] in at most `maxPoints` points (raw samples or min/max
+   * buckets); absent where a source keeps none. Resolves `{ok:false}` with a readable reason
+   * when the server refused or could not be reached, so the trend can say why.
+   */
+  history?(tagId: string, from: number, to: number, maxPoints: number): Promise<HistoryResult>;
   /** Tries again after the user acted (e.g. signed in); a no-op unless the source is waiting. */
   retry(): void;
   /**
@@ -74,6 +81,9 @@ export interface DataSource {
   /** Annunciated alarm activations in [from, to) (the KPI rate plot); null when unreachable. */
   alarmActivations?(from: number, to: number): Promise<Activation[] | null>;
 }
+
+/** What a history request came to: the data, or why there is none ('offline' when unreachable). */
+export type HistoryResult = { ok: true; data: History } | { ok: false; code: ErrorCode | 'offline'; message: string };
 
 /** What a command came to: the server's Ack, or the console's own refusal before sending. */
 export type CommandOutcome =

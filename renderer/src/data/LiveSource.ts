@@ -12,7 +12,7 @@ import type { PeopleList, ZonesView } from '../people/peopleRegistry';
 import { randomRequestId, readAck } from './commandAck';
 import { completeState } from './completeState';
 import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
-import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
+import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
 import type { SessionClient } from './sessionClient';
@@ -143,6 +143,17 @@ export class LiveSource implements DataSource {
       return res.ok ? res.data : null;
     } catch (err) {
       if (err instanceof NetworkError) return null;
+      throw err;
+    }
+  }
+
+  async history(tagId: string, from: number, to: number, maxPoints: number): Promise<HistoryResult> {
+    try {
+      const res = await this.opts.rest.history(tagId, from, to, maxPoints, this.opts.session.current()?.token ?? null);
+      if (res.ok && res.data.tag !== tagId) return { ok: false, code: 'internal', message: `history answer is for ${res.data.tag}` };
+      return res;
+    } catch (err) {
+      if (err instanceof NetworkError) return { ok: false, code: 'offline', message: err.message };
       throw err;
     }
   }

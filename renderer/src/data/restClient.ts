@@ -3,6 +3,7 @@ import { plantSchema, type Plant } from '../../../shared/plant/schema';
 import { recentSchema, routes, sessionSchema, type Recent, type Session } from '../../../shared/protocol/rest';
 import { errorCodes, type Ack } from '../../../shared/protocol/messages';
 import { peopleListSchema, zonesViewSchema, type PeopleList, type ZonesView } from '../people/peopleRegistry';
+import { historyPath, historySchema, type History } from '../../../shared/historian/historySchema';
 import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from '../../../shared/protocol/alarmKpi';
 
 /** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
@@ -37,6 +38,12 @@ export class RestClient {
   recent(tagId: string, seconds: number, token: string | null): Promise<Ack<Recent>> {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     return this.call(`${routes.tagRecent(tagId)}?seconds=${Math.round(seconds)}`, recentSchema, { headers });
+  }
+
+  /** One tag's history from the historian (docs/historian.md); times ms since epoch, both ends inclusive. */
+  history(tagId: string, from: number, to: number, maxPoints: number, token: string | null): Promise<Ack<History>> {
+    const q = `?from=${Math.max(0, Math.floor(from))}&to=${Math.ceil(to)}&maxPoints=${Math.max(1, Math.round(maxPoints))}`;
+    return this.call(historyPath(tagId) + q, historySchema, { headers: bearer(token) });
   }
 
   alarmKpi(windowS: number, token: string | null): Promise<Ack<AlarmKpi>> {
