@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/protocol/roles';
 import type { EventBody } from '../../../shared/state/events';
 import { stableHash } from '../../../shared/util/hash';
 import type { SampleFrame } from '../stores/tagStore';
-import type { CommandOutcome, DataSource, DataSourceListener, Presence } from './DataSource';
+import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Presence } from './DataSource';
 import { FakeAlarms } from './FakeAlarms';
 import { browserTimers, type Timers } from './backoff';
 
@@ -172,6 +172,36 @@ export class FakeSource implements DataSource {
       values.push(this.valueAt(index, t));
     }
     return { tag: tagId, index, times, values, quality: times.map(() => Quality.Good) };
+  }
+
+  /**
+   * Synthesised history agreeing with valueAt: buckets of ⌈(to − from)/maxPoints⌉ ms, each
+   * summarising a few samples taken evenly across it (enough for the trend; not every sample).
+   */
+  async history(tagId: string, from: number, to: number, maxPoints: number): Promise<HistoryResult> {
+    const index = this.tags.findIndex((t) => t.id === tagId);
+    if (index < 0) return { ok: false, code: 'not_found', message: `unknown tag "${tagId}"` };
+    const points = Math.max(1, Math.floor(maxPoints));
+    const bucketMs = Math.max(1, Math.ceil((to - from + 1) / points));
+    const per = 8;
+    const out = { t: [] as number[], first: [] as number[], min: [] as number[], max: [] as number[], last: [] as number[], avg: [] as number[], n: [] as number[], bad: [] as number[] };
+    for (let t0 = from; t0 <= to; t0 += bucketMs) {
+      const vs: number[] = [];
+      for (let k = 0; k < per; k++) {
+        const t = t0 + (k * bucketMs) / per;
+        if (t <= to) vs.push(this.valueAt(index, t));
+      }
+      out.t.push(t0);
+      out.first.push(vs[0]!);
+      out.last.push(vs[vs.length - 1]!);
+      out.min.push(Math.min(...vs));
+      out.max.push(Math.max(...vs));
+      out.avg.push(vs.reduce((a, b) => a + b, 0) / vs.length);
+      out.n.push(vs.length);
+      out.bad.push(0);
+    }
+    const samples = out.n.reduce((a, b) => a + b, 0);
+    return { ok: true, data: { tag: tagId, index, from, to, maxPoints: points, source: 'raw', samples, kind: 'buckets', bucketMs, ...out } };
   }
 
   /** Inside the normal band: a slow sine per tag plus a little deterministic noise. */
