@@ -28,6 +28,7 @@ import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
 import { registerHistoryRoutes } from './http/historyRoutes';
+import { registerStateRoutes } from './http/stateRoutes';
 import { registerErrorHandlers } from './http/errors';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSessionRoutes } from './http/sessionRoutes';
@@ -228,6 +229,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerCommandRoutes(app, ctx);
     registerDataRoutes(app, ctx);
     registerHistoryRoutes(app, ctx, historian);
+    registerStateRoutes(app, ctx, store);
     registerAlarmRoutes(app, ctx);
     people.attach(app, ctx, io);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);

@@ -10,12 +10,14 @@ export class SqliteSnapshots implements SnapshotRepo {
   private readonly insert: Database.Statement;
   private readonly prune: Database.Statement;
   private readonly selectLatest: Database.Statement;
+  private readonly selectAtOrBefore: Database.Statement;
   private readonly tx: (s: StoredSnapshot) => void;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT OR REPLACE INTO snapshots (seq, time, state) VALUES (?, ?, ?)');
     this.prune = db.prepare('DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)');
     this.selectLatest = db.prepare('SELECT seq, time, state FROM snapshots ORDER BY seq DESC LIMIT 1');
+    this.selectAtOrBefore = db.prepare('SELECT seq, time, state FROM snapshots WHERE seq <= ? AND time <= ? ORDER BY seq DESC LIMIT 1');
     this.tx = db.transaction((s: StoredSnapshot) => {
       this.insert.run(s.seq, s.time, JSON.stringify(s.state));
       this.prune.run(KEEP_SNAPSHOTS);
@@ -27,10 +29,23 @@ export class SqliteSnapshots implements SnapshotRepo {
   }
 
   latest(): StoredSnapshot | null {
-    const row = this.selectLatest.get() as { seq: number; time: number; state: string } | undefined;
-    if (!row) return null;
-    return { seq: row.seq, time: row.time, state: JSON.parse(row.state) as CommandState };
+    return toSnapshot(this.selectLatest.get() as SnapshotRow | undefined);
   }
+
+  atOrBefore(seq: number, time: number): StoredSnapshot | null {
+    return toSnapshot(this.selectAtOrBefore.get(seq, time) as SnapshotRow | undefined);
+  }
+}
+
+interface SnapshotRow {
+  seq: number;
+  time: number;
+  state: string;
+}
+
+function toSnapshot(row: SnapshotRow | undefined): StoredSnapshot | null {
+  if (!row) return null;
+  return { seq: row.seq, time: row.time, state: JSON.parse(row.state) as CommandState };
 }
 
 export class SqliteLatestValues implements LatestValuesRepo {

@@ -63,6 +63,8 @@ export interface SnapshotRepo {
   save(snapshot: StoredSnapshot): void;
   /** The newest snapshot, or null. */
   latest(): StoredSnapshot | null;
+  /** The newest snapshot with seq ≤ `seq` and time ≤ `time`, or null (state at an instant). */
+  atOrBefore(seq: number, time: number): StoredSnapshot | null;
 }
 
 export interface LatestValueRow {
