@@ -7,6 +7,7 @@ import { drawHistory } from './drawHistory';
 import { TREND_PAD } from './drawTrend';
 import { historyColumns } from './historyColumns';
 import { HISTORY_REFRESH_MS } from './trendRanges';
+import { prepareCanvas } from './canvas2d';
 
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'unsupported' } | { kind: 'error'; message: string };
 
@@ -29,14 +30,9 @@ export function HistoryTrend({ tag, rangeMs }: { tag: Tag; rangeMs: number }): R
     const draw = (): void => {
       const c = canvas.current;
       if (!c) return;
-      const w = c.clientWidth;
-      const h = c.clientHeight;
-      const ratio = window.devicePixelRatio || 1;
-      if (c.width !== Math.round(w * ratio)) c.width = Math.round(w * ratio);
-      if (c.height !== Math.round(h * ratio)) c.height = Math.round(h * ratio);
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const prepared = prepareCanvas(c);
+      if (!prepared) return;
+      const { ctx, w, h } = prepared;
       const to = last ? last.to : controller.now();
       const from = last ? last.from : to - rangeMs;
       const cols = last ? historyColumns(last, from, to, Math.max(1, Math.round(w - TREND_PAD.l - TREND_PAD.r))) : [];

@@ -7,6 +7,7 @@ import { drawTrend } from './drawTrend';
 import { TrendSeries } from './trendSeries';
 import { HistoryTrend } from './HistoryTrend';
 import { TREND_RANGES, type TrendRange } from './trendRanges';
+import { prepareCanvas } from './canvas2d';
 
 const WINDOW_MS = 10 * 60_000;
 /** The chart redraws at most this often, ms (and once a second to scroll the time axis). */
@@ -67,14 +68,9 @@ function LiveTrend({ tag, index }: { tag: Tag; index: number }): React.JSX.Eleme
     const draw = (): void => {
       const c = canvas.current;
       if (!c) return;
-      const w = c.clientWidth;
-      const h = c.clientHeight;
-      const ratio = window.devicePixelRatio || 1;
-      if (c.width !== Math.round(w * ratio)) c.width = Math.round(w * ratio);
-      if (c.height !== Math.round(h * ratio)) c.height = Math.round(h * ratio);
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const prepared = prepareCanvas(c);
+      if (!prepared) return;
+      const { ctx, w, h } = prepared;
       const now = controller.now();
       series.trim(now);
       drawTrend(ctx, w, h, series, tag, now);
