@@ -105,6 +105,8 @@ export async function loadPlant(dir: string): Promise<LoadedPlant> {
     ...(optional['risk-register.json'] ? { risks: optional['risk-register.json'] } : {}),
     ...(optional['notification-policy.json'] ? { notifications: optional['notification-policy.json'] } : {}),
     ...(optional['people-zones.json'] ? { peopleZones: optional['people-zones.json'] } : {}),
+    ...(optional['robots.json'] ? { robots: optional['robots.json'] } : {}),
+    ...(optional['inspection-plans.json'] ? { inspectionPlans: optional['inspection-plans.json'] } : {}),
   } as Plant;
   const cross = crossCheckPlant(plant);
   if (plant.peopleZones) cross.push(...checkPeopleZones(plant, plant.peopleZones));

@@ -10,6 +10,8 @@ export { vec3, vec2, localText, sourced, tagKinds, type Vec3, type Vec2, type Lo
 import { vec3, vec2, localText, sourced, tagKinds, plantId as id } from './primitives';
 import { alarmSettingsSchema, interlockSchema, notificationPolicySchema, riskPointSchema } from './alarmConfig';
 import { peopleZonesSchema } from '../people/zones';
+import { robotsFileSchema } from '../robots/model';
+import { inspectionPlansFileSchema } from '../hazard/inspection';
 
 export const plantMetaSchema = z
   .object({
@@ -225,6 +227,10 @@ export const plantOptionalFileSchemas = {
   'notification-policy.json': notificationPolicySchema,
   /** Geofences and people-safety thresholds (shared/people/zones.ts, docs/people.md). */
   'people-zones.json': peopleZonesSchema,
+  /** Inspection robots, their routes and the standards their readings are compared with (docs/robots.md). */
+  'robots.json': robotsFileSchema,
+  /** Inspection plans (排查计划) that generate scheduled inspection tasks (docs/hazards.md). */
+  'inspection-plans.json': inspectionPlansFileSchema,
 } as const;
 export type PlantOptionalFileName = keyof typeof plantOptionalFileSchemas;
 
@@ -243,6 +249,8 @@ export const plantSchema = z
     risks: z.array(riskPointSchema).optional(),
     notifications: notificationPolicySchema.optional(),
     peopleZones: peopleZonesSchema.optional(),
+    robots: robotsFileSchema.optional(),
+    inspectionPlans: inspectionPlansFileSchema.optional(),
   })
   .strict();
 /**

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { injectionSchema } from './injection';
 import type { Role } from './roles';
+import { hazardCategorySchema, hazardGradeSchema, nearMissSchema, rectificationPlanSchema } from '../hazard/model';
+import { localText, plantId, vec3 } from '../plant/primitives';
+
+const hazardId = z.string().min(1).max(64);
+const LEADS = ['shift_lead', 'commander', 'admin'] as const;
+/** Hazard rectification: the assignee's linked account (any of these roles), or a lead on their behalf (checked by the server). */
+const RECTIFIERS = ['operator', 'shift_lead', 'commander', 'admin'] as const;
 
 /**
  * Operator commands: name → payload schema and who may run it. The server checks every
@@ -52,6 +59,69 @@ export const commandDefs = {
   'interlock.reset': {
     payload: z.object({ interlockId: z.string().min(1).max(200) }).strict(),
     roles: ['operator', 'shift_lead', 'commander', 'admin'],
+  },
+  /**
+   * Report a hidden hazard by hand, or a near miss (未遂事故, `nearMiss` given). Position, area or
+   * equipment locate it; the server fills in what it can (area from position, position from equipment).
+   */
+  'hazard.report': {
+    payload: z
+      .object({
+        title: z.union([z.string().trim().min(3).max(200), localText]),
+        description: z.string().max(4000).default(''),
+        category: hazardCategorySchema.default('other'),
+        area: plantId.optional(),
+        equipment: plantId.optional(),
+        position: vec3.optional(),
+        nearMiss: nearMissSchema.optional(),
+      })
+      .strict(),
+    roles: ['operator', 'shift_lead', 'commander', 'drill_coordinator', 'admin'],
+  },
+  /** Grade it (一般/重大); a major hazard needs its rectification plan before it can be assigned. */
+  'hazard.assess': {
+    payload: z.object({ hazardId, grade: hazardGradeSchema, category: hazardCategorySchema.optional(), plan: rectificationPlanSchema.optional(), note: z.string().max(2000).optional() }).strict(),
+    roles: LEADS,
+  },
+  /** Assign (or reassign) the responsible person (registry id) and the deadline (epoch ms, in the future). */
+  'hazard.assign': {
+    payload: z.object({ hazardId, assignee: plantId, deadline: z.number().int().positive(), note: z.string().max(2000).optional() }).strict(),
+    roles: LEADS,
+  },
+  /** The assignee starts rectifying. */
+  'hazard.start': {
+    payload: z.object({ hazardId, note: z.string().max(2000).optional() }).strict(),
+    roles: RECTIFIERS,
+  },
+  /** The assignee reports the rectification done: it goes to verification. */
+  'hazard.submit': {
+    payload: z.object({ hazardId, note: z.string().trim().min(3).max(2000) }).strict(),
+    roles: RECTIFIERS,
+  },
+  /** Verification (验收): passed closes it (销号), failed sends it back to rectifying. Never by the rectifier. */
+  'hazard.verify': {
+    payload: z.object({ hazardId, passed: z.boolean(), note: z.string().trim().min(3).max(2000) }).strict(),
+    roles: LEADS,
+  },
+  /** Not a hazard (duplicate, false finding): closed with a reason. */
+  'hazard.dismiss': {
+    payload: z.object({ hazardId, reason: z.string().trim().min(3).max(2000) }).strict(),
+    roles: LEADS,
+  },
+  /** Complete a scheduled inspection task: a failed check reports a hazard (source `inspection`). */
+  'inspection.complete': {
+    payload: z
+      .object({
+        taskId: z.string().min(1).max(200),
+        results: z.array(z.object({ check: plantId, ok: z.boolean(), note: z.string().max(1000).optional() }).strict()).min(1).max(100),
+      })
+      .strict(),
+    roles: RECTIFIERS,
+  },
+  /** Send a robot to one of its route's checkpoints now (state `investigating`), then it resumes its patrol. */
+  'robot.goto': {
+    payload: z.object({ robotId: plantId, checkpoint: plantId }).strict(),
+    roles: LEADS,
   },
 } as const satisfies Record<string, { payload: z.ZodType; roles: readonly Role[] }>;
 

@@ -70,7 +70,29 @@ export const injectionSchema = z.discriminatedUnion('kind', [
       durationS: z.number().positive().max(86_400).optional(),
     })
     .strict(),
+  /**
+   * Robots (docs/robots.md): the equipment's surface runs hot (°C), as an inspection robot's
+   * thermal camera sees it; plant tags do not change.
+   */
+  z
+    .object({
+      kind: z.literal('hot_spot'),
+      equipment: z.string().min(1).max(64),
+      surfaceC: z.number().min(-50).max(1500),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
+  /** Robots: the robot stops where it is in `fault` until the injection ends. */
+  z
+    .object({
+      kind: z.literal('robot_fault'),
+      robot: z.string().min(1).max(64),
+      durationS: z.number().positive().max(86_400).optional(),
+    })
+    .strict(),
 ]);
+/** Injection kinds the robot simulator handles (the plant simulator refuses them). */
+export const robotInjectionKinds = ['hot_spot', 'robot_fault'] as const;
 /** Injection kinds the people simulator handles (the plant simulator refuses them). */
 export const personInjectionKinds = ['person_down', 'person_move'] as const;
 export type Injection = z.infer<typeof injectionSchema>;

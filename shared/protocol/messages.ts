@@ -108,4 +108,6 @@ export const ServerEvents = {
   resync: 'resync',
   /** Telemetry lane: one binary positions frame (shared/people/positionsFrame), after subscribe.positions. */
   positions: 'positions',
+  /** Robots lane: all inspection robots' status (shared/robots/model `robotsMessageSchema`), ~1 Hz, after subscribe.positions. */
+  robots: 'robots',
 } as const;

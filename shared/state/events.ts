@@ -3,6 +3,9 @@ import { injectionSchema } from '../protocol/injection';
 import { alarmCauseSchema, alarmRecordSchema } from '../alarm/model';
 import { riskGradeSchema } from '../plant/alarmConfig';
 import { localText, vec3 } from '../plant/primitives';
+import { hazardActions, hazardRecordSchema } from '../hazard/model';
+import { inspectionTaskSchema } from '../hazard/inspection';
+import { robotFindingSchema, robotStateSchema } from '../robots/model';
 
 /**
  * Journal events: every change to command state is one of these, appended by the server with
@@ -124,6 +127,26 @@ export const eventBodySchema = z.discriminatedUnion('type', [
       qualifications: z.number().int().nonnegative(),
       registryVersion: z.number().int().nonnegative(),
     }),
+  }),
+  z.object({
+    /** An inspection robot changed state (patrolling, measuring, returning, charging, investigating, fault, offline); positions travel in `robots` messages. */
+    type: z.literal('robot.state.changed'),
+    payload: z.object({ robot: z.string(), from: robotStateSchema, to: robotStateSchema, batteryPct: z.number().min(0).max(100), position: vec3, reason: z.string().max(300).optional() }),
+  }),
+  z.object({
+    /** A robot's reading broke its standard (docs/robots.md); a hazard work order follows as `hazard.changed`. */
+    type: z.literal('robot.finding'),
+    payload: z.object({ finding: robotFindingSchema }),
+  }),
+  z.object({
+    /** One hidden-hazard work order transition (docs/hazards.md); `hazard` is the whole record after it. */
+    type: z.literal('hazard.changed'),
+    payload: z.object({ hazard: hazardRecordSchema, action: z.enum(hazardActions), note: z.string().max(2000).optional() }),
+  }),
+  z.object({
+    /** A scheduled inspection task fell due, was done or was missed; `task` is the whole record after it. */
+    type: z.literal('inspection.task.changed'),
+    payload: z.object({ task: inspectionTaskSchema }),
   }),
   z.object({
     type: z.literal('user.signed_in'),

@@ -3,6 +3,9 @@ import type { Injection } from '../protocol/injection';
 import type { AlarmRecord } from '../alarm/model';
 import type { RiskGrade } from '../plant/alarmConfig';
 import type { LocalText } from '../plant/primitives';
+import type { HazardRecord } from '../hazard/model';
+import type { InspectionTask } from '../hazard/inspection';
+import type { RobotFinding, RobotState } from '../robots/model';
 import type { JournalEvent } from './events';
 
 /**
@@ -28,6 +31,29 @@ export interface CommandState {
   recent: { seq: number; time: number; type: string; actor: string }[];
   /** People safety (docs/people.md). May be absent in snapshots written before it existed. */
   people: PeopleState;
+  /** Robots, findings, hidden-hazard work orders and inspection tasks (docs/hazards.md). May be absent in old snapshots. */
+  work: WorkState;
+}
+
+/** Field work: what the journal says about robots, hazards and inspections. */
+export interface WorkState {
+  /** Every open hazard order, and the newest CLOSED_HAZARD_LIMIT closed or dismissed ones. */
+  hazards: Record<string, HazardRecord>;
+  /** Ids of closed or dismissed orders still in `hazards`, oldest first. */
+  closedHazards: string[];
+  /** Robot id → state since the last change. */
+  robots: Record<string, { state: RobotState; since: number; batteryPct: number }>;
+  /** Newest last, bounded by FINDING_LIMIT. */
+  findings: RobotFinding[];
+  /** Inspection tasks that are due (done and missed ones leave state; REST serves their history). */
+  tasks: Record<string, InspectionTask>;
+}
+
+export const CLOSED_HAZARD_LIMIT = 200;
+export const FINDING_LIMIT = 100;
+
+export function initialWorkState(): WorkState {
+  return { hazards: {}, closedHazards: [], robots: {}, findings: [], tasks: {} };
 }
 
 /** What the journal says about people: never positions (high-rate), only what matters for command. */
@@ -90,6 +116,7 @@ export function initialState(): CommandState {
     notifications: [],
     recent: [],
     people: initialPeopleState(),
+    work: initialWorkState(),
   };
 }
 
@@ -100,6 +127,7 @@ export function isPlainNormal(a: AlarmRecord): boolean {
 }
 
 type MapKey = 'bands' | 'injections' | 'alarms' | 'interlocks' | 'risks';
+type WorkKey = keyof WorkState;
 
 /**
  * A working copy for one batch: each map is copied at most once, on its first write, so a batch
@@ -107,7 +135,7 @@ type MapKey = 'bands' | 'injections' | 'alarms' | 'interlocks' | 'risks';
  */
 class Draft {
   readonly s: CommandState;
-  private readonly copied = new Set<MapKey | 'recent' | 'notifications' | 'people' | 'people.zones' | 'people.reminders'>();
+  private readonly copied = new Set<MapKey | 'recent' | 'notifications' | 'people' | 'people.zones' | 'people.reminders' | 'work' | `work.${WorkKey}`>();
   constructor(state: CommandState) {
     this.s = { ...state };
   }
@@ -136,6 +164,25 @@ class Draft {
     }
     return p[key];
   }
+  /** The work state, copied once per batch (and filled in when an old snapshot lacks it). */
+  work(): WorkState {
+    if (!this.copied.has('work')) {
+      this.copied.add('work');
+      this.s.work = { ...initialWorkState(), ...this.s.work };
+    }
+    return this.s.work;
+  }
+  /** One of the work state's maps or lists, copied once per batch. */
+  workPart<K extends WorkKey>(key: K): WorkState[K] {
+    const w = this.work();
+    const tag = `work.${key}` as const;
+    if (!this.copied.has(tag)) {
+      this.copied.add(tag);
+      const v = w[key];
+      w[key] = (Array.isArray(v) ? [...v] : { ...v }) as WorkState[K];
+    }
+    return w[key];
+  }
   list<K extends 'recent' | 'notifications'>(key: K): CommandState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
@@ -161,6 +208,8 @@ export function reduceAll(state: CommandState, events: readonly JournalEvent[]):
   if (recent.length > RECENT_LIMIT) recent.splice(0, recent.length - RECENT_LIMIT);
   const notes = d.s.notifications;
   if (notes.length > NOTIFICATION_LIMIT) notes.splice(0, notes.length - NOTIFICATION_LIMIT);
+  const findings = d.s.work?.findings;
+  if (findings && findings.length > FINDING_LIMIT) d.workPart('findings').splice(0, findings.length - FINDING_LIMIT);
   return d.s;
 }
 
@@ -253,6 +302,34 @@ function apply(d: Draft, e: JournalEvent): void {
     case 'people.registry.imported':
       d.people().registryVersion = e.payload.registryVersion;
       return;
+    case 'robot.state.changed': {
+      const { robot, to, batteryPct } = e.payload;
+      d.workPart('robots')[robot] = { state: to, since: e.time, batteryPct };
+      return;
+    }
+    case 'robot.finding':
+      d.workPart('findings').push(e.payload.finding);
+      return;
+    case 'hazard.changed': {
+      const h = e.payload.hazard;
+      const hazards = d.workPart('hazards');
+      const closed = d.workPart('closedHazards');
+      const wasClosed = closed.indexOf(h.id);
+      if (wasClosed >= 0) closed.splice(wasClosed, 1);
+      hazards[h.id] = h;
+      if (h.state === 'closed' || h.state === 'dismissed') {
+        closed.push(h.id);
+        while (closed.length > CLOSED_HAZARD_LIMIT) delete hazards[closed.shift() as string];
+      }
+      return;
+    }
+    case 'inspection.task.changed': {
+      const t = e.payload.task;
+      const tasks = d.workPart('tasks');
+      if (t.state === 'due') tasks[t.id] = t;
+      else delete tasks[t.id];
+      return;
+    }
     case 'user.signed_in':
       return;
     default:

@@ -23,6 +23,8 @@ export function plantFiles(p: Plant): Record<PlantFileName, string> & Partial<Re
     ...(p.risks ? { 'risk-register.json': `${lines(p.risks)}\n` } : {}),
     ...(p.notifications ? { 'notification-policy.json': `${JSON.stringify(p.notifications, null, 2)}\n` } : {}),
     ...(p.peopleZones ? { 'people-zones.json': `${JSON.stringify(p.peopleZones, null, 2)}\n` } : {}),
+    ...(p.robots ? { 'robots.json': `${JSON.stringify(p.robots, null, 2)}\n` } : {}),
+    ...(p.inspectionPlans ? { 'inspection-plans.json': `${JSON.stringify(p.inspectionPlans, null, 2)}\n` } : {}),
   };
 }
 
