@@ -29,6 +29,7 @@ import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
 import { registerHistoryRoutes } from './http/historyRoutes';
 import { registerStateRoutes } from './http/stateRoutes';
+import { loadThreatLevels, registerDispersionRoutes } from './http/dispersionRoutes';
 import { registerErrorHandlers } from './http/errors';
 import { registerPublicRoutes } from './http/publicRoutes';
 import { registerSessionRoutes } from './http/sessionRoutes';
@@ -231,6 +232,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerHistoryRoutes(app, ctx, historian);
     registerStateRoutes(app, ctx, store);
     registerAlarmRoutes(app, ctx);
+    registerDispersionRoutes(app, ctx, loadThreatLevels(root || findAppRoot()));
     people.attach(app, ctx, io);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 

@@ -22,7 +22,8 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-export const sessionUserSchema = z.object({ name: z.string(), role: roleSchema, displayName: z.string().optional() });
+/** `person`: the registry person the account is linked to (users.json), for hazard orders assigned to them. */
+export const sessionUserSchema = z.object({ name: z.string(), role: roleSchema, displayName: z.string().optional(), person: z.string().optional() });
 export const sessionSchema = z.object({ token: z.string(), user: sessionUserSchema });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -40,6 +41,8 @@ export type Recent = z.infer<typeof recentSchema>;
 
 export const routes = {
   health: `${API_PREFIX}/health`,
+  /** POST PlumeRequest → {ok, receptors, zones?, model, warnings} (shared/plume/dispersionApi.ts, docs/dispersion.md); public */
+  dispersionPlume: `${API_PREFIX}/dispersion/plume`,
   /** GET → {hash, plant} */
   plant: `${API_PREFIX}/plant`,
   /** GET → Session when the request comes from loopback and the server runs the embedded simulator demo; 403 otherwise. */
