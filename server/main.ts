@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     return;
   }
   if (cmd.kind === 'add-user') {
-    await addUser(cmd.usersFile, cmd.name, cmd.role, await readPassword(process.env, process.stdin));
+    await addUser(cmd.usersFile, cmd.name, cmd.role, await readPassword(process.env, process.stdin), cmd.person);
     console.log(`user ${cmd.name} (${cmd.role}) saved in ${cmd.usersFile} / 用户已保存`);
     process.exit(0);
   }

@@ -51,6 +51,17 @@ describe('AuthService', () => {
     expect(readFileSync(file, 'utf8').trim()).toBe(token);
   });
 
+  it('carries the registry person an account is linked to in the session and on every request, and drops it when unlinked', async () => {
+    const { usersFile, auth } = setup();
+    upsertUser(usersFile, { name: 'wang', role: 'operator', person: 'P-0012', passwordHash: await hashPassword('pw-wang-1', FAST) });
+    const s = await auth.signIn('wang', 'pw-wang-1');
+    expect(s?.user).toEqual({ name: 'wang', role: 'operator', person: 'P-0012' });
+    expect(auth.resolve(s!.token)).toEqual({ name: 'wang', role: 'operator', person: 'P-0012' });
+    upsertUser(usersFile, { name: 'wang', role: 'operator', passwordHash: readUsersFile(usersFile).users.find((u) => u.name === 'wang')!.passwordHash! });
+    expect(auth.resolve(s!.token)).toEqual({ name: 'wang', role: 'operator' });
+    expect(() => upsertUser(usersFile, { name: 'bad', role: 'operator', person: 'no spaces' })).toThrow();
+  });
+
   it('signs in with a password, follows role changes in the file, expires sessions', async () => {
     const { usersFile, auth, clock } = setup();
     upsertUser(usersFile, { name: 'dora', role: 'drill_coordinator', passwordHash: await hashPassword('pw-dora', FAST) });

@@ -6,12 +6,19 @@ import type { Clock } from '../../shared/util/clock';
 import type { SessionRepo, SessionRow } from '../store/types';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { hashToken, newToken } from './tokens';
-import { ensureUsersFile, findUser, readUsersFile, type UsersFile } from './usersFile';
+import { ensureUsersFile, findUser, readUsersFile, type UserEntry, type UsersFile } from './usersFile';
 
 export interface AuthUser {
   name: string;
   role: Role;
   displayName?: string;
+  /** Registry person id the account is linked to (users.json `person`); password sessions only. */
+  person?: string;
+}
+
+/** The session user of a users-file entry (only the fields that are set). */
+function userOf(u: UserEntry): AuthUser {
+  return { name: u.name, role: u.role, ...(u.displayName ? { displayName: u.displayName } : {}), ...(u.person ? { person: u.person } : {}) };
 }
 
 export const ADMIN_TOKEN_FILE = 'admin.token';
@@ -59,7 +66,7 @@ export class AuthService {
     const user = findUser(this.users(), name);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!ok || !user || !user.passwordHash) return null;
-    return this.issue({ name: user.name, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}) }, 'password');
+    return this.issue(userOf(user), 'password');
   }
 
   /** A commander session for the console on this machine (the embedded demo). */
@@ -71,7 +78,7 @@ export class AuthService {
     const token = newToken();
     const now = this.clock.now();
     this.sessions.put({ tokenHash: hashToken(token), user: user.name, role: user.role, via, createdAt: now, expiresAt: now + this.ttlMs });
-    return { token, user: { name: user.name, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}) } };
+    return { token, user: { name: user.name, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}), ...(user.person ? { person: user.person } : {}) } };
   }
 
   /** The user a bearer token belongs to, or null when unknown, expired or revoked. */
@@ -86,7 +93,7 @@ export class AuthService {
     if (row.via !== 'password') return { name: row.user, role: row.role };
     const user = findUser(this.users(), row.user);
     if (!user) return null;
-    return { name: user.name, role: user.role, ...(user.displayName ? { displayName: user.displayName } : {}) };
+    return userOf(user);
   }
 
   revoke(token: string): void {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { plantId } from '../../shared/plant/primitives';
 import { roleSchema, type Role } from '../../shared/protocol/roles';
 
 /**
@@ -15,6 +16,8 @@ export const userEntrySchema = z
     role: roleSchema,
     displayName: z.string().min(1).max(120).optional(),
     passwordHash: z.string().startsWith('scrypt$').optional(),
+    /** Registry person id (people.json / the training import) this account belongs to: hazard orders assigned to that person may be worked from it (docs/hazards.md). */
+    person: plantId.max(64).optional(),
   })
   .strict();
 export type UserEntry = z.infer<typeof userEntrySchema>;

@@ -16,11 +16,17 @@ export async function readPassword(env: Readonly<Record<string, string | undefin
   return text.split(/\r?\n/)[0] ?? '';
 }
 
-/** Adds or updates a user in the users file with a scrypt-hashed password. */
-export async function addUser(usersFile: string, name: string, role: Role, password: string): Promise<void> {
+/**
+ * Adds or updates a user in the users file with a scrypt-hashed password. `person` links the
+ * account to a registry person id (hazard orders assigned to that person, docs/hazards.md).
+ */
+export async function addUser(usersFile: string, name: string, role: Role, password: string, person?: string): Promise<void> {
   if (!userEntrySchema.shape.name.safeParse(name).success) {
     throw new Error(`invalid user name "${name}": letters, digits, _ . @ - / 用户名只能包含字母、数字和 _ . @ -`);
   }
+  if (person !== undefined && !userEntrySchema.shape.person.safeParse(person).success) {
+    throw new Error(`invalid person id "${person}": letters, digits, _ . - / 人员编号只能包含字母、数字和 _ . -`);
+  }
   if (password.length < MIN_PASSWORD) throw new Error(`password must have at least ${MIN_PASSWORD} characters / 密码至少 ${MIN_PASSWORD} 个字符`);
-  upsertUser(usersFile, { name, role, passwordHash: await hashPassword(password) });
+  upsertUser(usersFile, { name, role, passwordHash: await hashPassword(password), ...(person !== undefined ? { person } : {}) });
 }

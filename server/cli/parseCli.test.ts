@@ -39,6 +39,7 @@ describe('parseCli', () => {
   it('parses add-user and help', () => {
     expect(parseCli(['add-user', 'dora', 'drill_coordinator', '--data', '/d'], {}, '/w')).toEqual({ kind: 'add-user', name: 'dora', role: 'drill_coordinator', usersFile: '/d/users.json' });
     expect(parseCli(['--help'], {}, '/w')).toEqual({ kind: 'help' });
+    expect(parseCli(['add-user', 'wang', 'operator', '--person', 'P-0012', '--data', '/d'], {}, '/w')).toEqual({ kind: 'add-user', name: 'wang', role: 'operator', usersFile: '/d/users.json', person: 'P-0012' });
   });
 
   it('refuses bad input with a clear error', () => {

@@ -25,7 +25,7 @@ export interface ServeOptions {
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'serve'; options: ServeOptions }
-  | { kind: 'add-user'; name: string; role: Role; usersFile: string };
+  | { kind: 'add-user'; name: string; role: Role; usersFile: string; person?: string };
 
 export class CliError extends Error {}
 
@@ -33,9 +33,10 @@ export const HELP = `Vigil plant server / Vigil 工厂服务器
 
 Usage / 用法:
   vigil-server [options]                 run the plant server / 运行工厂服务器
-  vigil-server add-user NAME ROLE [--data DIR] [--users FILE]
-                                         add or update a user; password from $VIGIL_PASSWORD or stdin
-                                         添加或更新用户；密码取自 $VIGIL_PASSWORD 或标准输入
+  vigil-server add-user NAME ROLE [--data DIR] [--users FILE] [--person ID]
+                                         add or update a user; password from $VIGIL_PASSWORD or stdin;
+                                         --person links the account to a registry person (hazard orders)
+                                         添加或更新用户；密码取自 $VIGIL_PASSWORD 或标准输入；--person 关联人员名册编号
 
 Options / 选项:
   --host HOST         address to listen on / 监听地址 (default 127.0.0.1)
@@ -85,6 +86,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         webhook: { type: 'string', multiple: true },
         'retention-days': { type: 'string' },
         'no-local-session': { type: 'boolean' },
+        person: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,7 +103,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
     if (rest.length !== 2) throw new CliError('usage: add-user NAME ROLE / 用法：add-user 用户名 角色');
     const role = roleSchema.safeParse(rest[1]);
     if (!role.success) throw new CliError(`unknown role "${rest[1]}"; roles: ${roles.join(', ')} / 未知角色`);
-    return { kind: 'add-user', name: rest[0]!, role: role.data, usersFile };
+    return { kind: 'add-user', name: rest[0]!, role: role.data, usersFile, ...(v.person !== undefined ? { person: v.person } : {}) };
   }
   if (sub !== undefined) throw new CliError(`unknown command "${sub}" (see --help) / 未知命令`);
   const webhooks = v.webhook ?? [];

@@ -148,7 +148,7 @@ const LEADS: readonly Role[] = ['shift_lead', 'commander', 'admin'];
 /**
  * What `actor` may do to `h` now (operator actions only; `overdue`/`escalate` are the server's).
  * The server enforces exactly this; consoles use it to show only the buttons that would work.
- * - assess, assign, reassign, dismiss: shift lead, commander, admin.
+ * - assess (again while assessed, e.g. to add the plan), assign, reassign, dismiss: shift lead, commander, admin.
  * - start, submit (rectification done): the assignee's linked account, or a shift lead / admin on their behalf.
  * - verify_pass / verify_fail: shift lead, commander, admin — never the user who rectified it (four eyes).
  */
@@ -161,7 +161,8 @@ export function allowedHazardActions(h: HazardRecord, actor: HazardActor): Hazar
       if (lead) out.push('assess', 'dismiss');
       break;
     case 'assessed':
-      if (lead) out.push('assign', 'dismiss');
+      // Re-assessing adds a major hazard's plan (or changes the grade) before assignment.
+      if (lead) out.push('assess', 'assign', 'dismiss');
       break;
     case 'assigned':
       if (isAssignee || lead) out.push('start');
