@@ -23,9 +23,8 @@ import type { ServerContext } from './context';
 import { registerAlarmRoutes } from './http/alarmRoutes';
 import { createSafetyServices } from './interlock/createSafetyServices';
 import { createPeopleServices, type PeopleServices } from './people/createPeopleServices';
-import { createHazardServices, type HazardServices } from './hazard/createHazardServices';
-import type { HazardSettings } from '../shared/hazard/settings';
 import type { PeopleSource } from './people/PeopleService';
+import { createRobotServices, type RobotServices } from './robots/createRobotServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -84,8 +83,6 @@ export interface PlantServerOptions {
   webhooks?: string[];
   /** Where people's positions come from (docs/people.md): the people simulator (default) or only the RTLS feed. */
   people?: { source?: PeopleSource };
-  /** Hidden-hazard settings overriding the defaults: escalation, gas-detector thresholds (docs/hazards.md). */
-  hazards?: Partial<HazardSettings>;
 }
 
 export interface PlantServer {
@@ -97,8 +94,8 @@ export interface PlantServer {
   hub: TelemetryHub;
   /** People safety: registry, geofences, positions lane, RTLS feed (docs/people.md). */
   people: PeopleServices;
-  /** Hidden-hazard work orders and inspection tasks (docs/hazards.md); `enqueueFinding` takes robot findings. */
-  hazards: HazardServices;
+  /** Inspection robots: simulator, findings, robots lane, REST (docs/robots.md). */
+  robots: RobotServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -150,20 +147,21 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     });
     const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart });
     // Person injections (person_down, person_move) go to the people simulator.
-    const injections = new InjectionService(engine, people.routeInjections(sim), clock);
+    const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart });
+    // Robot injections (hot_spot, robot_fault) go to the robot simulator, the rest as before.
+    const injections = new InjectionService(engine, robots.routeInjections(people.routeInjections(sim)), clock);
     injections.restoreActive();
     // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
     // so that the alarm batch of a tick already sees it.
     const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
-    const hazards = createHazardServices({ plant, engine, clock, people: people.service.registry, startTime: simStart, ...(opts.hazards ? { settings: opts.hazards } : {}) });
-    const stages: TickStage[] = [...safety.stagesBefore, people.stage, hazards.stage, alarms.stage, ...safety.stagesAfter];
+    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, alarms.stage, ...safety.stagesAfter];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
       'sim.clear': (p, user) => injections.clear(p.injectionId, user.name),
       ...alarmCommandHandlers(alarms, clock),
       ...safety.commandHandlers,
-      ...hazards.commandHandlers,
+      ...robots.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -192,6 +190,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       historian.ingest(b);
       hub.publish(b);
       people.publish();
+      robots.publish();
     };
     const runtime = new PlantRuntime(
       { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish },
@@ -242,7 +241,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerAlarmRoutes(app, ctx);
     registerDispersionRoutes(app, ctx, loadThreatLevels(root || findAppRoot()));
     people.attach(app, ctx, io);
-    hazards.attach(app, ctx);
+    robots.attach(app, ctx, io, () => people.service.hub.subscriberIds());
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -273,7 +272,6 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         }
         gateway.detach();
         people.detach();
-        hazards.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
@@ -283,7 +281,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, hazards, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, close };
   } catch (err) {
     store.close();
     throw err;

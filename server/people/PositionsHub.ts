@@ -38,6 +38,11 @@ export class PositionsHub {
     return this.clients.size;
   }
 
+  /** Socket ids of the consoles subscribed to positions (the robots lane goes to the same consoles). */
+  subscriberIds(): IterableIterator<string> {
+    return this.clients.keys();
+  }
+
   /** Starts the lane for a console and sends it a keyframe at once. */
   subscribe(id: string, now: number): void {
     this.clients.set(id, { needsKeyframe: false });

@@ -13,6 +13,7 @@ import { buildInterlocks } from './interlocks';
 import { buildNotificationPolicy } from './notificationPolicy';
 import { buildPeopleZones } from './peopleZones';
 import { buildRiskRegister } from './riskRegister';
+import { buildRobots } from './robots';
 import { buildUtilities, buildWastewater } from './units/services';
 
 /** Chemicals of the plant from the standards data; `source` lists where each number comes from. */
@@ -87,5 +88,6 @@ export function buildReferencePlant(std: Standards): Plant {
     risks: buildRiskRegister(plant),
     notifications: buildNotificationPolicy(plant),
     peopleZones: buildPeopleZones(plant),
+    robots: buildRobots(plant),
   };
 }
