@@ -37,7 +37,8 @@ async function serve(o: ServeOptions): Promise<void> {
     webhooks: o.webhooks,
     historian: { retention: retentionFor(o.retentionDays) },
     // People's positions: the people simulator, or only a real RTLS feed (docs/people.md).
-    people: { source: process.env.VIGIL_PEOPLE_SOURCE === 'rtls' ? 'rtls' : 'simulator' },
+    // An MQTT broker as a second RTLS path, alongside the simulator or the HTTP feed.
+    people: { source: process.env.VIGIL_PEOPLE_SOURCE === 'rtls' ? 'rtls' : 'simulator', ...(o.rtlsMqtt ? { mqtt: o.rtlsMqtt } : {}) },
     version: readVersion(root),
     rendererDir: path.join(root, 'dist', 'renderer'),
   });

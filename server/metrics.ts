@@ -41,6 +41,8 @@ export class Metrics {
   tickSecondsSum = 0;
   lastTickSeconds = 0;
   maxTickSeconds = 0;
+  /** Exposition text of capabilities that keep their own counters (the RTLS feed), appended at scrape time. */
+  readonly sections: (() => string)[] = [];
 
   constructor() {
     for (const r of [...errorCodes, ...transportReasons]) this.rejected.set(r, 0);
@@ -96,6 +98,7 @@ export class Metrics {
     metric('vigil_recent_buffer_bytes', 'gauge', 'Memory held by the 10-minute recent-values buffer.', [['', g.recentBytes]]);
     metric('process_resident_memory_bytes', 'gauge', 'Resident set size.', [['', rssBytes]]);
     metric('vigil_uptime_seconds', 'gauge', 'Seconds since the server started.', [['', g.uptimeS]]);
+    for (const section of this.sections) out.push(section().trimEnd());
     return out.join('\n') + '\n';
   }
 }

@@ -18,8 +18,18 @@ export interface ServeOptions {
   allowedOrigins: string[];
   /** Webhook URLs graded alarm pushes are POSTed to. */
   webhooks: string[];
-  /** Days the historian keeps raw samples (its 1- and 15-minute tiers 12× and 120× as long). */
+  /** Days the historian keeps raw samples (its 1- and 15-minute tiers 12× and 120× as long); people's positions as long as raw samples. */
   retentionDays: number;
+  /** RTLS fixes from an MQTT broker (docs/people.md); absent when not asked for. */
+  rtlsMqtt?: RtlsMqttCli;
+}
+
+/** `--rtls-mqtt URL [--rtls-mqtt-topic FILTER]`; credentials from $VIGIL_RTLS_MQTT_USERNAME / $VIGIL_RTLS_MQTT_PASSWORD only. */
+export interface RtlsMqttCli {
+  url: string;
+  topic: string;
+  username?: string;
+  password?: string;
 }
 
 export type CliCommand =
@@ -50,6 +60,9 @@ Options / 选项:
   --allow-origin URL  let a console on another origin call the API (repeatable) / 允许其他来源的控制台访问 API（可重复）
   --retention-days N  keep raw history N days (1-min trends 12×, 15-min 120× as long) / 原始历史数据保留天数（1 分钟与 15 分钟汇总分别保留 12 倍与 120 倍）(default ${DEFAULT_RETENTION_DAYS})
   --webhook URL       POST graded alarm pushes to URL (repeatable) / 将分级报警推送 POST 到该地址（可重复）
+  --rtls-mqtt URL     also take RTLS fixes from this MQTT broker (mqtt:// or mqtts://; credentials from
+                      $VIGIL_RTLS_MQTT_USERNAME and $VIGIL_RTLS_MQTT_PASSWORD) / 同时从该 MQTT 代理接收定位数据（账号密码取自环境变量）
+  --rtls-mqtt-topic F topic filter / 订阅主题 (default vigil/rtls/+/fixes)
   --no-local-session  never sign in loopback consoles without a password / 本机控制台也须登录
   --help              this text / 显示本帮助
 
@@ -63,6 +76,29 @@ function int(name: string, raw: string | undefined, lo: number, hi: number): num
     throw new CliError(`--${name} must be an integer from ${lo} to ${hi} (got "${raw}") / --${name} 须为 ${lo} 到 ${hi} 的整数`);
   }
   return v;
+}
+
+/** The MQTT feed's options: the broker URL is checked here so that a typo fails at start, not on the first reconnect. */
+function rtlsMqttOption(url: string | undefined, topic: string | undefined, env: Readonly<Record<string, string | undefined>>): { rtlsMqtt?: RtlsMqttCli } {
+  if (url === undefined) {
+    if (topic !== undefined) throw new CliError('--rtls-mqtt-topic needs --rtls-mqtt / --rtls-mqtt-topic 须与 --rtls-mqtt 一起使用');
+    return {};
+  }
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new CliError(`--rtls-mqtt: "${url}" is not a URL (e.g. mqtt://127.0.0.1:1883) / --rtls-mqtt 须为 mqtt:// 或 mqtts:// 地址`);
+  }
+  if (u.protocol !== 'mqtt:' && u.protocol !== 'mqtts:') throw new CliError('--rtls-mqtt must be an mqtt:// or mqtts:// URL / --rtls-mqtt 须为 mqtt:// 或 mqtts:// 地址');
+  if (u.username || u.password) {
+    throw new CliError('--rtls-mqtt: put the broker user and password in $VIGIL_RTLS_MQTT_USERNAME and $VIGIL_RTLS_MQTT_PASSWORD, not on the command line / 代理账号密码请用环境变量，勿写在命令行');
+  }
+  const t = topic ?? 'vigil/rtls/+/fixes';
+  if (t === '' || t.length > 512 || /#./.test(t) || t.includes('\0')) throw new CliError(`--rtls-mqtt-topic: "${t}" is not an MQTT topic filter / 不是有效的 MQTT 主题`);
+  const user = env.VIGIL_RTLS_MQTT_USERNAME;
+  const pass = env.VIGIL_RTLS_MQTT_PASSWORD;
+  return { rtlsMqtt: { url, topic: t, ...(user ? { username: user } : {}), ...(pass ? { password: pass } : {}) } };
 }
 
 /** Parses the command line. Relative paths resolve against `cwd`. Throws CliError with a bilingual message. */
@@ -85,6 +121,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'allow-origin': { type: 'string', multiple: true },
         webhook: { type: 'string', multiple: true },
         'retention-days': { type: 'string' },
+        'rtls-mqtt': { type: 'string' },
+        'rtls-mqtt-topic': { type: 'string' },
         'no-local-session': { type: 'boolean' },
         person: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -127,6 +165,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       allowedOrigins: v['allow-origin'] ?? [],
       webhooks,
       retentionDays: int('retention-days', v['retention-days'], 1, 36_500) ?? DEFAULT_RETENTION_DAYS,
+      ...rtlsMqttOption(v['rtls-mqtt'], v['rtls-mqtt-topic'], env),
     },
   };
 }

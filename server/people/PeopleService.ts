@@ -16,7 +16,12 @@ import { PeopleRegistry } from './PeopleRegistry';
 import { PeopleSimulator } from './PeopleSimulator';
 import { DEFAULT_HISTORY, PositionHistory, type HistoryOptions } from './PositionHistory';
 import { PositionsHub, type PositionsOut } from './PositionsHub';
-import { RtlsIngest, type RtlsFix, type RtlsResult } from './RtlsIngest';
+import { PositionStore, type PositionSeries, type PositionStoreOptions } from './PositionStore';
+import { RtlsIngest, refusalReasons, type RtlsFix, type RtlsResult } from './RtlsIngest';
+import { SqlitePositionRepo } from './SqlitePositionRepo';
+
+/** How a batch of fixes reached the server (counted apart in /metrics and the RTLS stats). */
+export type RtlsPath = 'http' | 'mqtt';
 
 /** Where fixes come from: the people simulator (RTLS fixes for a badge take that badge over), or only the RTLS feed. */
 export type PeopleSource = 'simulator' | 'rtls';
@@ -35,6 +40,8 @@ export interface PeopleServiceDeps {
   simSeed: number;
   startTime: number;
   history?: Partial<HistoryOptions>;
+  /** Persisted position history in `<dataDir>/vigil.db` (default on when there is a data folder); false = memory only. */
+  positions?: Partial<PositionStoreOptions> | false;
 }
 
 const SWEEP_MS = 1000;
@@ -57,6 +64,10 @@ export class PeopleService {
   readonly history: PositionHistory;
   readonly hub: PositionsHub;
   readonly rtls: RtlsIngest;
+  /** RTLS totals by the path the fixes came in on. */
+  readonly rtlsByPath: Record<RtlsPath, RtlsResult> = { http: emptyResult(), mqtt: emptyResult() };
+  /** Every fix, persisted (null without a data folder: then only the in-memory `history`). */
+  readonly store: PositionStore | null;
   readonly sim: PeopleSimulator | null;
   private readonly texts: PeopleAlarmTexts;
   private readonly areaSet: ReadonlySet<string>;
@@ -83,6 +94,10 @@ export class PeopleService {
     this.geofence.resize(this.registry.size);
     this.history = new PositionHistory(this.registry.size, { ...DEFAULT_HISTORY, ...d.history });
     this.hub = new PositionsHub(this.geofence, d.out, () => this.registryVersion);
+    this.store =
+      d.dataDir !== null && d.positions !== false
+        ? new PositionStore(SqlitePositionRepo.open(d.dataDir), (p) => this.registry.people[p]?.id, (slot) => (slot >= 0 ? (this.geo.areaIds[slot] ?? null) : null), d.positions ?? {})
+        : null;
     this.rtls = new RtlsIngest((badge) => this.registry.indexOfBadge(badge), this.zones.badges.maxFixesPerS);
     this.texts = new PeopleAlarmTexts(this.geo, d.plant.areas.map((a) => a.name), d.plant.alarmSettings);
     this.areaSet = new Set(d.plant.areas.map((a) => a.id));
@@ -121,6 +136,7 @@ export class PeopleService {
     }
     this.drain(events);
     this.occupancy(now, events);
+    this.store?.tick(now);
     if (this.restored && now >= this.restored.at) this.settleRestart(now);
     return events;
   }
@@ -169,17 +185,34 @@ export class PeopleService {
   /** One fix into the geofence engine and the history; false when it is not newer than the person's last. */
   private readonly fix = (p: number, t: number, x: number, y: number, z: number, floor: number, battery: number, sos: boolean): boolean => {
     if (this.geofence.ingest(p, t, x, y, z, floor, battery, sos) !== 0) return false;
-    this.history.record(p, t, x, y, z, floor, this.geofence.area[p]!);
+    if (this.store) this.store.record(p, t, x, y, z, floor, this.geofence.area[p]!);
+    else this.history.record(p, t, x, y, z, floor, this.geofence.area[p]!);
     return true;
   };
 
+  /** Person `p`'s positions in [from, to), at most `maxPoints`: from the store when there is one, else the in-memory history. */
+  positions(p: number, from: number, to: number, maxPoints: number): PositionSeries & { oldest: number | null } {
+    if (this.store) return { ...this.store.query(p, from, to, maxPoints), oldest: this.store.oldest(p) };
+    const { area, ...rest } = this.history.query(p, from, to, maxPoints);
+    return { ...rest, area: area.map((a) => (a >= 0 ? (this.geo.areaIds[a] ?? null) : null)), oldest: this.history.oldest(p) };
+  }
+
+  /** Seals and writes the position history (server shutdown). */
+  close(): void {
+    this.store?.close();
+  }
+
   /** A batch from the RTLS feed (envelope already checked). A badge it reports is no longer simulated. */
-  ingestRtls(fixes: readonly unknown[]): RtlsResult {
+  ingestRtls(fixes: readonly unknown[], path: RtlsPath = 'http'): RtlsResult {
     const now = this.d.clock.now();
-    return this.rtls.ingest(fixes, now, (p: number, f: RtlsFix) => {
+    const r = this.rtls.ingest(fixes, now, (p: number, f: RtlsFix) => {
       this.sim?.release(p);
       return this.fix(p, f.t, f.x, f.y, f.z, f.floor, f.battery === undefined ? 255 : Math.round(f.battery), f.sos);
     });
+    const sum = this.rtlsByPath[path];
+    sum.accepted += r.accepted;
+    for (const k of refusalReasons) sum.refused[k] += r.refused[k];
+    return r;
   }
 
   /**
@@ -293,5 +326,6 @@ export class PeopleService {
   }
 }
 
+const emptyResult = (): RtlsResult => ({ accepted: 0, refused: { invalid: 0, unknown_badge: 0, rate_limited: 0, stale: 0, future: 0 } });
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 const PEOPLE_KINDS: ReadonlySet<string> = new Set(['MAN_DOWN', 'RESTRICTED', 'LONE_WORKER', 'SIGNAL_LOST', 'LOW_BATTERY', 'CROWDING', 'CONFINED']);

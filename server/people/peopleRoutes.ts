@@ -114,13 +114,8 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServerContext, p
     const to = q.data.to ?? ctx.clock.now() + 1;
     const from = q.data.from ?? to - 3_600_000;
     if (!(from < to)) return sendAck(ctx, reply, fail('bad_request', 'invalid query: from must be before to'));
-    const s = people.history.query(p, from, to, q.data.maxPoints);
-    const { area, ...rest } = s;
-    return sendAck(
-      ctx,
-      reply,
-      ok({ person: req.params.id, from, to, oldest: people.history.oldest(p), count: s.t.length, ...rest, area: area.map((a) => (a >= 0 ? (people.geo.areaIds[a] ?? null) : null)) }),
-    );
+    const { oldest, ...s } = people.positions(p, from, to, q.data.maxPoints);
+    return sendAck(ctx, reply, ok({ person: req.params.id, from, to, oldest, count: s.t.length, ...s }));
   });
 
   app.get(routes.zones, async (req, reply) => {

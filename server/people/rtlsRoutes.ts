@@ -9,6 +9,7 @@ import { sendAck } from '../http/ack';
 import { describeZodError } from '../util/describeZodError';
 import type { PeopleService } from './PeopleService';
 import { rtlsBatchSchema } from './RtlsIngest';
+import type { RtlsMqttStatus } from './RtlsMqtt';
 
 /** The RTLS gateway's bearer token, created on first start (mode 0600) like admin.token. */
 export const RTLS_TOKEN_FILE = 'rtls.token';
@@ -38,10 +39,11 @@ function authorised(ctx: ServerContext, req: FastifyRequest, tokenHash: Buffer):
 
 /**
  * The RTLS feed (docs/people.md): `POST /api/v1/rtls/fixes` takes a batch of position fixes
- * from a gateway; `GET /api/v1/rtls/stats` gives the totals. A batch is refused whole only
+ * from a gateway; `GET /api/v1/rtls/stats` gives the totals, by path (http, mqtt), the MQTT
+ * connection's status and the position history's counters. A batch is refused whole only
  * when its envelope is wrong; single bad fixes are counted by reason and dropped.
  */
-export function registerRtlsRoutes(app: FastifyInstance, ctx: ServerContext, people: PeopleService, tokenHash: Buffer): void {
+export function registerRtlsRoutes(app: FastifyInstance, ctx: ServerContext, people: PeopleService, tokenHash: Buffer, mqtt: () => RtlsMqttStatus | null = () => null): void {
   app.post(routes.rtlsFixes, { bodyLimit: RTLS_BODY_LIMIT }, async (req, reply) => {
     if (!authorised(ctx, req, tokenHash)) return sendAck(ctx, reply, fail('unauthenticated', 'send Authorization: Bearer <the RTLS token from rtls.token, or an admin token>'));
     const body = rtlsBatchSchema.safeParse(req.body);
@@ -50,6 +52,17 @@ export function registerRtlsRoutes(app: FastifyInstance, ctx: ServerContext, peo
   });
   app.get(routes.rtlsStats, async (req, reply) => {
     if (!authorised(ctx, req, tokenHash)) return sendAck(ctx, reply, fail('unauthenticated', 'send Authorization: Bearer <the RTLS token, or an admin token>'));
-    return sendAck(ctx, reply, ok({ ...people.rtls.totals, source: people.sim ? 'simulator' : 'rtls' }));
+    const store = people.store;
+    return sendAck(
+      ctx,
+      reply,
+      ok({
+        ...people.rtls.totals,
+        source: people.sim ? 'simulator' : 'rtls',
+        byPath: people.rtlsByPath,
+        mqtt: mqtt(),
+        positions: store ? { ...store.stats, ...store.held } : null,
+      }),
+    );
   });
 }

@@ -30,6 +30,14 @@ const registry: Registry = {
   'alarm.unshelve': { id: 'alarm.unshelve', label: 'cmd.unshelve', confirm: false, describe: (p) => ({ key: 'cmd.didUnshelve', values: { id: p.alarmId } }) },
   'alarm.reset': { id: 'alarm.reset', label: 'cmd.reset', confirm: false, describe: (p) => ({ key: 'cmd.didReset', values: { id: p.alarmId } }) },
   'interlock.reset': { id: 'interlock.reset', label: 'cmd.interlockReset', confirm: true, describe: (p) => ({ key: 'cmd.didInterlockReset', values: { id: p.interlockId } }) },
+  // Hidden-hazard work orders (docs/console.md §hazards): the result names the order and the step.
+  'hazard.report': { id: 'hazard.report', label: 'hazard.action.report', confirm: false, describe: (p) => ({ key: 'hazard.didReport', values: { title: typeof p.title === 'string' ? p.title : p.title.zh } }) },
+  'hazard.assess': { id: 'hazard.assess', label: 'hazard.action.assess', confirm: false, describe: (p) => ({ key: 'hazard.didAssess', values: { id: p.hazardId } }) },
+  'hazard.assign': { id: 'hazard.assign', label: 'hazard.action.assign', confirm: false, describe: (p) => ({ key: 'hazard.didAssign', values: { id: p.hazardId, who: p.assignee } }) },
+  'hazard.start': { id: 'hazard.start', label: 'hazard.action.start', confirm: false, describe: (p) => ({ key: 'hazard.didStart', values: { id: p.hazardId } }) },
+  'hazard.submit': { id: 'hazard.submit', label: 'hazard.action.submit', confirm: false, describe: (p) => ({ key: 'hazard.didSubmit', values: { id: p.hazardId } }) },
+  'hazard.verify': { id: 'hazard.verify', label: 'hazard.action.verify', confirm: false, describe: (p) => ({ key: p.passed ? 'hazard.didVerifyPass' : 'hazard.didVerifyFail', values: { id: p.hazardId } }) },
+  'hazard.dismiss': { id: 'hazard.dismiss', label: 'hazard.action.dismiss', confirm: true, describe: (p) => ({ key: 'hazard.didDismiss', values: { id: p.hazardId } }) },
 };
 
 export function consoleCommand<N extends CommandName>(name: N): ConsoleCommand<N> | undefined {

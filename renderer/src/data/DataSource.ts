@@ -10,6 +10,7 @@ import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { SampleFrame } from '../stores/tagStore';
 import type { DecodedPositions } from '../../../shared/people/positionsFrame';
 import type { PeopleList, ZonesView } from '../people/peopleRegistry';
+import type { HazardStats } from '../../../shared/hazard/model';
 
 /**
  * How a data source stands. 'offline': it has not reached the server for a while (or never),
@@ -78,6 +79,8 @@ export interface DataSource {
   peopleList?(): Promise<PeopleList | null>;
   /** Live zone and area occupancy (GET /api/v1/zones); null when unreachable. */
   zones?(): Promise<ZonesView | null>;
+  /** Hidden-hazard statistics over [from, to] (GET /api/v1/hazards/stats); null when unreachable or refused. */
+  hazardStats?(from: number, to: number): Promise<HazardStats | null>;
   /** Annunciated alarm activations in [from, to) (the KPI rate plot); null when unreachable. */
   alarmActivations?(from: number, to: number): Promise<Activation[] | null>;
 }

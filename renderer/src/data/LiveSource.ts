@@ -16,6 +16,7 @@ import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Pre
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
 import type { SessionClient } from './sessionClient';
+import type { HazardStats } from '../../../shared/hazard/model';
 
 /** The part of a socket.io client socket this source uses (a fake one drives the unit tests). */
 export interface SourceSocket {
@@ -174,6 +175,10 @@ export class LiveSource implements DataSource {
 
   zones(): Promise<ZonesView | null> {
     return this.get((token) => this.opts.rest.zones(token));
+  }
+
+  hazardStats(from: number, to: number): Promise<HazardStats | null> {
+    return this.get((token) => this.opts.rest.hazardStats(from, to, token));
   }
 
   /** One REST read with the session's token; null when unreachable or refused. */

@@ -5,6 +5,8 @@ import { errorCodes, type Ack } from '../../../shared/protocol/messages';
 import { peopleListSchema, zonesViewSchema, type PeopleList, type ZonesView } from '../people/peopleRegistry';
 import { historyPath, historySchema, type History } from '../../../shared/historian/historySchema';
 import { alarmJournalPageSchema, alarmKpiSchema, type AlarmKpi } from '../../../shared/protocol/alarmKpi';
+import { hazardStatsSchema, type HazardStats } from '../../../shared/hazard/model';
+import { hazardRoutes } from '../../../shared/hazard/api';
 
 /** A REST call that did not give an answer: the server was unreachable or said something unreadable. */
 export class NetworkError extends Error {}
@@ -60,6 +62,10 @@ export class RestClient {
 
   zones(token: string | null): Promise<Ack<ZonesView>> {
     return this.call(routes.zones, zonesViewSchema, { headers: bearer(token) });
+  }
+
+  hazardStats(from: number, to: number, token: string | null): Promise<Ack<HazardStats>> {
+    return this.call(`${hazardRoutes.stats}?from=${Math.floor(from)}&to=${Math.ceil(to)}`, hazardStatsSchema, { headers: bearer(token) });
   }
 
   private async call<T>(path: string, data: z.ZodType<T>, init?: RequestInit): Promise<Ack<T>> {

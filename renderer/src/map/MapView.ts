@@ -32,6 +32,8 @@ import { PeopleLayer } from './layers/PeopleLayer';
 import type { PeopleStore } from '../stores/peopleStore';
 import type { PersonRole } from '../../../shared/people/registry';
 import { palette } from './palette';
+import { HazardLayer } from './layers/HazardLayer';
+import { hazardFeed } from '../hazard/hazardFeed';
 
 export interface MapViewOptions {
   canvas: HTMLCanvasElement;
@@ -83,6 +85,7 @@ export class MapView {
   private sensors: SensorLayer | null = null;
   private labels: LabelLayer | null = null;
   people: PeopleLayer | null = null;
+  hazards: HazardLayer | null = null;
   private roles: readonly (PersonRole | undefined)[] = [];
   /** Registry index the camera follows, or -1. */
   private following = -1;
@@ -162,6 +165,9 @@ export class MapView {
       this.people.setSize(this.sensors.markerSize);
       this.layers.push(this.people);
     }
+    this.hazards = new HazardLayer({ feed: hazardFeed, plant, overlay: this.opts.overlay, now: this.opts.now, onChange: () => this.requestRender(), locate: (c) => this.lookFromSouth(c) });
+    this.hazards.setSize(this.sensors.markerSize);
+    this.layers.push(this.hazards);
     for (const l of this.layers) this.scene.add(l.object);
     this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
     // Shader programs compile in the background now, so that the first alarm (or a flood of
@@ -207,10 +213,13 @@ export class MapView {
   /** Flies the camera to look at an alarm's marker from the south; false when it has none. */
   flyToAlarm(id: string): boolean {
     const c = this.alarmOverlay?.centre(id, tmp);
-    if (!c) return false;
+    if (c) this.lookFromSouth(c);
+    return !!c;
+  }
+
+  private lookFromSouth(c: Vector3): void {
     const [x, y, z] = toPlant(c);
     this.flyTo({ position: [x, y - 75, z + 65], target: [x, y, z] });
-    return true;
   }
 
   /** CSS-pixel position of an alarm's marker in the canvas, or null when off screen or absent. */
@@ -388,6 +397,7 @@ export class MapView {
         s.setSize(size);
         this.alarmOverlay?.setSize(size);
         this.people?.setSize(size);
+        this.hazards?.setSize(size);
       }
     }
     this.requestRender();
@@ -430,6 +440,7 @@ export class MapView {
       this.pointer.pending = false;
       if (!this.pointer.inside) return;
       const { x, y } = this.pointer;
+      if (this.hazards?.hover(this.camera, this.width, this.height, x, y)) return this.hoverNothing();
       // A sensor marker first, then an alarm marker (the tooltip is its tag's), then the nearest
       // sensor within a few px; over bare ground, the area's risk.
       // A person under the pointer comes before the nearest sensor within a few px.
@@ -447,10 +458,16 @@ export class MapView {
 
   private onPointerLeave = (): void => {
     this.pointer.inside = false;
+    this.hazards?.leave();
+    this.hoverNothing();
+  };
+
+  /** Off every sensor, person and area (also while over a hazard marker, which has its own tooltip). */
+  private hoverNothing(): void {
     this.opts.onHover(null);
     this.opts.onHoverArea?.(null);
     this.opts.onHoverPerson?.(null);
-  };
+  }
 
   private onPointerDown = (e: PointerEvent): void => {
     this.pointer.downX = e.clientX;
@@ -462,6 +479,7 @@ export class MapView {
     const r = this.opts.canvas.getBoundingClientRect();
     const x = e.clientX - r.left;
     const y = e.clientY - r.top;
+    if (this.hazards?.click(this.camera, this.width, this.height, x, y)) return;
     const exact = this.pickExact(x, y);
     if (exact >= 0) return this.opts.onSelect(exact);
     const alarm = this.opts.onSelectAlarm ? this.pickAlarm(x, y) : null;
@@ -485,6 +503,7 @@ export class MapView {
     this.layers = [];
     this.sensors = null;
     this.people = null;
+    this.hazards = null;
     this.alarmOverlay?.dispose();
     this.alarmOverlay = null;
     this.labels?.dispose();

@@ -7,8 +7,9 @@ import { NotificationFeed } from './NotificationFeed';
 import { RiskPanel } from './RiskPanel';
 import { PeoplePanel } from '../people/PeoplePanel';
 import { useOccupancy } from '../../stores/peopleStore';
+import { HazardPanel, useOpenHazardCount } from '../hazard/HazardPanel';
 
-const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people'];
+const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards'];
 
 /**
  * The dock under the map: the alarm list, the notification feed, the KPI panel, the risk
@@ -21,7 +22,8 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const notes = useCommandState((s) => s.notifications.length);
   const raised = useCommandState((s) => Object.values(s.risks).filter((r) => r.current !== r.inherent).length);
   const onSite = useOccupancy((s) => s.onSite);
-  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite };
+  const openHazardCount = useOpenHazardCount();
+  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount };
   return (
     <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
       <nav className="dock-tabs" role="tablist">
@@ -40,6 +42,7 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
           {dock === 'kpi' && <KpiPanel />}
           {dock === 'risk' && <RiskPanel />}
           {dock === 'people' && <PeoplePanel />}
+          {dock === 'hazards' && <HazardPanel />}
         </div>
       )}
     </section>
