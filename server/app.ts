@@ -22,7 +22,9 @@ import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/Recen
 import type { ServerContext } from './context';
 import { registerAlarmRoutes } from './http/alarmRoutes';
 import { createSafetyServices } from './interlock/createSafetyServices';
-import { createPeopleServices, type PeopleOptions, type PeopleServices } from './people/createPeopleServices';
+import { createPeopleServices, type PeopleServices } from './people/createPeopleServices';
+import { createHazardServices, type HazardServices } from './hazard/createHazardServices';
+import type { HazardSettings } from '../shared/hazard/settings';
 import type { PeopleSource } from './people/PeopleService';
 import { createRobotServices, type RobotServices } from './robots/createRobotServices';
 import { registerCommandRoutes } from './http/commandRoutes';
@@ -81,8 +83,10 @@ export interface PlantServerOptions {
   historian?: Partial<HistorianOptions>;
   /** Webhook URLs that graded alarm pushes are POSTed to (docs/interlocks-notifications-risk.md). */
   webhooks?: string[];
-  /** People (docs/people.md): where positions come from (the people simulator, default, or only the RTLS feed), an MQTT feed, the position history. */
-  people?: PeopleOptions;
+  /** Where people's positions come from (docs/people.md): the people simulator (default) or only the RTLS feed. */
+  people?: { source?: PeopleSource };
+  /** Hidden-hazard settings overriding the defaults: escalation, gas-detector thresholds (docs/hazards.md). */
+  hazards?: Partial<HazardSettings>;
 }
 
 export interface PlantServer {
@@ -96,6 +100,8 @@ export interface PlantServer {
   people: PeopleServices;
   /** Inspection robots: simulator, findings, robots lane, REST (docs/robots.md). */
   robots: RobotServices;
+  /** Hidden-hazard work orders and inspection tasks (docs/hazards.md); `enqueueFinding` takes robot findings. */
+  hazards: HazardServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -145,7 +151,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding, alarmKpi.activationTimes(floodFrom, clock.now() + 1)),
       ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
     });
-    const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart, options: opts.people, retentionDays: opts.historian?.retention?.raw });
+    const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart });
     // Person injections (person_down, person_move) go to the people simulator.
     const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart });
     // Robot injections (hot_spot, robot_fault) go to the robot simulator, the rest as before.
@@ -154,7 +160,8 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     // Tick stages in order: anything that trips or raises external alarms goes before `alarms`,
     // so that the alarm batch of a tick already sees it.
     const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
-    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, alarms.stage, ...safety.stagesAfter];
+    const hazards = createHazardServices({ plant, engine, clock, people: people.service.registry, startTime: simStart, ...(opts.hazards ? { settings: opts.hazards } : {}) });
+    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
@@ -162,6 +169,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       ...alarmCommandHandlers(alarms, clock),
       ...safety.commandHandlers,
       ...robots.commandHandlers,
+      ...hazards.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -242,6 +250,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerDispersionRoutes(app, ctx, loadThreatLevels(root || findAppRoot()));
     people.attach(app, ctx, io);
     robots.attach(app, ctx, io, () => people.service.hub.subscriberIds());
+    hazards.attach(app, ctx);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -272,6 +281,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         }
         gateway.detach();
         people.detach();
+        hazards.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
@@ -281,7 +291,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, close };
   } catch (err) {
     store.close();
     throw err;
