@@ -22,7 +22,7 @@ import { DEFAULT_RECENT, RecentBuffer, type RecentOptions } from './engine/Recen
 import type { ServerContext } from './context';
 import { registerAlarmRoutes } from './http/alarmRoutes';
 import { createSafetyServices } from './interlock/createSafetyServices';
-import { createPeopleServices, type PeopleServices } from './people/createPeopleServices';
+import { createPeopleServices, type PeopleOptions, type PeopleServices } from './people/createPeopleServices';
 import { createHazardServices, type HazardServices } from './hazard/createHazardServices';
 import type { HazardSettings } from '../shared/hazard/settings';
 import type { PeopleSource } from './people/PeopleService';
@@ -83,8 +83,8 @@ export interface PlantServerOptions {
   historian?: Partial<HistorianOptions>;
   /** Webhook URLs that graded alarm pushes are POSTed to (docs/interlocks-notifications-risk.md). */
   webhooks?: string[];
-  /** Where people's positions come from (docs/people.md): the people simulator (default) or only the RTLS feed. */
-  people?: { source?: PeopleSource };
+  /** People (docs/people.md): where positions come from (the people simulator, default, or only the RTLS feed), an MQTT feed, the position history. */
+  people?: PeopleOptions;
   /** Hidden-hazard settings overriding the defaults: escalation, gas-detector thresholds (docs/hazards.md). */
   hazards?: Partial<HazardSettings>;
 }
@@ -151,7 +151,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       flood: new FloodMonitor(alarmSettings.kpi, engine.state.flood.flooding, alarmKpi.activationTimes(floodFrom, clock.now() + 1)),
       ...(plant.interlocks?.length ? { suppression: DesignSuppression.fromPlant(plant.interlocks, plant.tags) } : {}),
     });
-    const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart });
+    const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart, options: opts.people, retentionDays: opts.historian?.retention?.raw });
     // Person injections (person_down, person_move) go to the people simulator.
     const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart });
     // Robot injections (hot_spot, robot_fault) go to the robot simulator, the rest as before.
