@@ -153,7 +153,8 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     });
     const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart, options: opts.people, retentionDays: opts.historian?.retention?.raw });
     // Person injections (person_down, person_move) go to the people simulator.
-    const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart });
+    // Robot findings become hazard work orders (source robot) on the same tick: the hazards stage runs after the robots stage.
+    const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart, onFinding: (f) => hazards.enqueueFinding(f) });
     // Robot injections (hot_spot, robot_fault) go to the robot simulator, the rest as before.
     const injections = new InjectionService(engine, robots.routeInjections(people.routeInjections(sim)), clock);
     injections.restoreActive();

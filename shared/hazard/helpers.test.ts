@@ -44,11 +44,16 @@ describe('locating a hazard', () => {
 });
 
 describe('inspection periods', () => {
-  it('fall on local shift boundaries, midnights and Mondays', () => {
+  it('fall on local shift handovers (08:00, 20:00), days from 08:00 and weeks from Monday 08:00', () => {
     const now = Date.UTC(2026, 5, 3, 5, 30); // Wed 3 June 13:30 in Shanghai
-    expect(new Date(periodStart({ everyHours: 8 }, now, CST) + CST).toISOString()).toBe('2026-06-03T08:00:00.000Z');
-    expect(new Date(periodStart({ everyHours: 24 }, now, CST) + CST).toISOString()).toBe('2026-06-03T00:00:00.000Z');
-    expect(new Date(periodStart({ everyHours: 168 }, now, CST) + CST).toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    const local = (every: number, t = now): string => new Date(periodStart({ everyHours: every }, t, CST) + CST).toISOString();
+    expect(local(12)).toBe('2026-06-03T08:00:00.000Z');
+    expect(local(12, Date.UTC(2026, 5, 3, 12, 30))).toBe('2026-06-03T20:00:00.000Z');
+    expect(local(8)).toBe('2026-06-03T08:00:00.000Z');
+    expect(local(24)).toBe('2026-06-03T08:00:00.000Z');
+    expect(local(24, Date.UTC(2026, 5, 2, 23))).toBe('2026-06-02T08:00:00.000Z'); // 07:00 on the 3rd still belongs to the 2nd's day
+    expect(local(168)).toBe('2026-06-01T08:00:00.000Z');
+    expect(local(1)).toBe('2026-06-03T13:00:00.000Z');
     const s = periodStart({ everyHours: 8 }, now, CST);
     expect(periodStart({ everyHours: 8 }, s, CST)).toBe(s);
     expect(periodStart({ everyHours: 8 }, s - 1, CST)).toBe(s - 8 * 3_600_000);

@@ -1,8 +1,12 @@
 import type { InspectionPlan, InspectionTask } from './inspection';
 
 const HOUR_MS = 3_600_000;
-/** Periods start on plant-local Monday 1970-01-05 00:00 plus whole periods, so 8 h plans fall on 00:00, 08:00 and 16:00, daily ones at midnight and weekly ones on Mondays. */
-const ANCHOR_MS = 4 * 86_400_000;
+/**
+ * Periods start on plant-local Monday 1970-01-05 08:00 (the day-shift handover) plus whole
+ * periods: 12 h plans fall due at 08:00 and 20:00 (each shift), 8 h ones at 00:00, 08:00 and
+ * 16:00, daily ones at 08:00 and weekly ones on Monday 08:00; hourly ones on the hour.
+ */
+const ANCHOR_MS = 4 * 86_400_000 + 8 * HOUR_MS;
 
 /**
  * Start of the period of `plan` that holds `now` (epoch ms), in the plant's local calendar

@@ -14,6 +14,7 @@ import { buildNotificationPolicy } from './notificationPolicy';
 import { buildPeopleZones } from './peopleZones';
 import { buildRiskRegister } from './riskRegister';
 import { buildRobots } from './robots';
+import { buildInspectionPlans } from './inspectionPlans';
 import { buildUtilities, buildWastewater } from './units/services';
 
 /** Chemicals of the plant from the standards data; `source` lists where each number comes from. */
@@ -89,5 +90,6 @@ export function buildReferencePlant(std: Standards): Plant {
     notifications: buildNotificationPolicy(plant),
     peopleZones: buildPeopleZones(plant),
     robots: buildRobots(plant),
+    inspectionPlans: buildInspectionPlans(plant),
   };
 }
