@@ -107,6 +107,8 @@ export async function loadPlant(dir: string): Promise<LoadedPlant> {
     ...(optional['people-zones.json'] ? { peopleZones: optional['people-zones.json'] } : {}),
     ...(optional['robots.json'] ? { robots: optional['robots.json'] } : {}),
     ...(optional['inspection-plans.json'] ? { inspectionPlans: optional['inspection-plans.json'] } : {}),
+    ...(optional['incident-rules.json'] ? { incidentRules: optional['incident-rules.json'] } : {}),
+    ...(optional['emergency-resources.json'] ? { emergencyResources: optional['emergency-resources.json'] } : {}),
   } as Plant;
   const cross = crossCheckPlant(plant);
   if (plant.peopleZones) cross.push(...checkPeopleZones(plant, plant.peopleZones));

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CommandState } from '../../shared/state/reducer';
+import { completeCommandState, type CommandState } from '../../shared/state/reducer';
 import { roleSchema } from '../../shared/protocol/roles';
 import type { LatestValueRow, LatestValuesRepo, SessionRepo, SessionRow, SnapshotRepo, StoredSnapshot } from './types';
 
@@ -45,7 +45,7 @@ interface SnapshotRow {
 
 function toSnapshot(row: SnapshotRow | undefined): StoredSnapshot | null {
   if (!row) return null;
-  return { seq: row.seq, time: row.time, state: JSON.parse(row.state) as CommandState };
+  return { seq: row.seq, time: row.time, state: completeCommandState(JSON.parse(row.state) as CommandState) };
 }
 
 export class SqliteLatestValues implements LatestValuesRepo {

@@ -12,6 +12,8 @@ import { alarmSettingsSchema, interlockSchema, notificationPolicySchema, riskPoi
 import { peopleZonesSchema } from '../people/zones';
 import { robotsFileSchema } from '../robots/model';
 import { inspectionPlansFileSchema } from '../hazard/inspection';
+import { incidentRulesFileSchema } from '../incident/model';
+import { emergencyResourcesFileSchema } from '../incident/resources';
 
 export const plantMetaSchema = z
   .object({
@@ -231,6 +233,10 @@ export const plantOptionalFileSchemas = {
   'robots.json': robotsFileSchema,
   /** Inspection plans (排查计划) that generate scheduled inspection tasks (docs/hazards.md). */
   'inspection-plans.json': inspectionPlansFileSchema,
+  /** How alarms and trips open incidents, and at which response level (docs/incidents.md). */
+  'incident-rules.json': incidentRulesFileSchema,
+  /** Emergency teams, vehicles and material stock points (docs/incidents.md). */
+  'emergency-resources.json': emergencyResourcesFileSchema,
 } as const;
 export type PlantOptionalFileName = keyof typeof plantOptionalFileSchemas;
 
@@ -251,6 +257,8 @@ export const plantSchema = z
     peopleZones: peopleZonesSchema.optional(),
     robots: robotsFileSchema.optional(),
     inspectionPlans: inspectionPlansFileSchema.optional(),
+    incidentRules: incidentRulesFileSchema.optional(),
+    emergencyResources: emergencyResourcesFileSchema.optional(),
   })
   .strict();
 /**

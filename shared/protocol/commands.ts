@@ -3,6 +3,12 @@ import { injectionSchema } from './injection';
 import type { Role } from './roles';
 import { hazardCategorySchema, hazardGradeSchema, nearMissSchema, rectificationPlanSchema } from '../hazard/model';
 import { localText, plantId, vec3 } from '../plant/primitives';
+import { agencySchema, icsRoleSchema, incidentTypeSchema, responseLevelSchema } from '../incident/model';
+import { materialKindSchema } from '../incident/resources';
+
+const incidentId = z.string().min(1).max(64);
+const COMMAND = ['commander', 'admin'] as const;
+const INCIDENT_STAFF = ['shift_lead', 'commander', 'drill_coordinator', 'admin'] as const;
 
 const hazardId = z.string().min(1).max(64);
 const LEADS = ['shift_lead', 'commander', 'admin'] as const;
@@ -122,6 +128,81 @@ export const commandDefs = {
   'robot.goto': {
     payload: z.object({ robotId: plantId, checkpoint: plantId }).strict(),
     roles: LEADS,
+  },
+  /** Open an incident by hand (alarms and trips open them by themselves). */
+  'incident.open': {
+    payload: z
+      .object({
+        type: incidentTypeSchema,
+        level: responseLevelSchema.optional(),
+        title: z.union([z.string().trim().min(3).max(200), localText]),
+        position: vec3.optional(),
+        area: plantId.optional(),
+        equipment: plantId.optional(),
+        chemical: plantId.optional(),
+        rateKgS: z.number().positive().max(1e4).optional(),
+        heightM: z.number().min(0).max(500).optional(),
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+    roles: ['operator', 'shift_lead', 'commander', 'drill_coordinator', 'admin'],
+  },
+  /** Raise or lower the response level, with the reason. */
+  'incident.setLevel': {
+    payload: z.object({ incidentId, level: responseLevelSchema, reason: z.string().trim().min(3).max(1000) }).strict(),
+    roles: COMMAND,
+  },
+  /** Assign an ICS role to a registry person (null clears it). */
+  'incident.assignRole': {
+    payload: z.object({ incidentId, role: icsRoleSchema, person: plantId.nullable() }).strict(),
+    roles: COMMAND,
+  },
+  /** Mark a plan step done or skipped. */
+  'incident.step': {
+    payload: z.object({ incidentId, step: plantId, state: z.enum(['done', 'skipped']), note: z.string().max(2000).optional() }).strict(),
+    roles: INCIDENT_STAFF,
+  },
+  /** Record a decision or observation in the significant-events log. */
+  'incident.log': {
+    payload: z.object({ incidentId, note: z.string().trim().min(1).max(2000) }).strict(),
+    roles: INCIDENT_STAFF,
+  },
+  /** Correct the release being modelled: position, rate, height, chemical. */
+  'incident.setSource': {
+    payload: z.object({ incidentId, position: vec3.optional(), chemical: plantId.optional(), rateKgS: z.number().positive().max(1e4).optional(), heightM: z.number().min(0).max(500).optional() }).strict(),
+    roles: COMMAND,
+  },
+  /** Order evacuation: notices go to the people in the zones (or the areas), each with an upwind/crosswind muster point; the muster board starts. */
+  'incident.evacuate': {
+    payload: z.object({ incidentId, areas: z.union([z.literal('*'), z.literal('zones'), z.array(plantId).min(1)]).default('zones'), note: z.string().max(2000).optional() }).strict(),
+    roles: COMMAND,
+  },
+  /** Log a notification to an external agency. */
+  'incident.notifyAgency': {
+    payload: z.object({ incidentId, agency: agencySchema, channel: z.string().trim().min(2).max(60), note: z.string().max(1000).optional() }).strict(),
+    roles: INCIDENT_STAFF,
+  },
+  'incident.contain': {
+    payload: z.object({ incidentId, note: z.string().trim().min(3).max(2000) }).strict(),
+    roles: COMMAND,
+  },
+  'incident.close': {
+    payload: z.object({ incidentId, note: z.string().trim().min(3).max(2000) }).strict(),
+    roles: COMMAND,
+  },
+  /** Dispatch a team or vehicle (the commander confirms a recommendation, or picks another unit). */
+  'dispatch.create': {
+    payload: z.object({ incidentId, unit: plantId, need: z.string().min(1).max(40), target: vec3.optional() }).strict(),
+    roles: COMMAND,
+  },
+  'dispatch.cancel': {
+    payload: z.object({ dispatchId: z.string().min(1).max(64), reason: z.string().trim().min(3).max(500) }).strict(),
+    roles: COMMAND,
+  },
+  /** Restock (or correct) a material at a stock point. */
+  'resource.restock': {
+    payload: z.object({ point: plantId, kind: materialKindSchema, quantity: z.number().int().nonnegative().max(100_000), expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    roles: ['shift_lead', 'commander', 'admin'],
   },
 } as const satisfies Record<string, { payload: z.ZodType; roles: readonly Role[] }>;
 

@@ -6,6 +6,9 @@ import { localText, vec3 } from '../plant/primitives';
 import { hazardActions, hazardRecordSchema } from '../hazard/model';
 import { inspectionTaskSchema } from '../hazard/inspection';
 import { robotFindingSchema, robotStateSchema } from '../robots/model';
+import { incidentActions, incidentRecordSchema } from '../incident/model';
+import { dispatchRecordSchema, materialKindSchema } from '../incident/resources';
+import { evacuationNoticeSchema, incidentZonesSchema, musterStatusSchema, peopleAtRiskSchema } from '../incident/threat';
 
 /**
  * Journal events: every change to command state is one of these, appended by the server with
@@ -147,6 +150,46 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** A scheduled inspection task fell due, was done or was missed; `task` is the whole record after it. */
     type: z.literal('inspection.task.changed'),
     payload: z.object({ task: inspectionTaskSchema }),
+  }),
+  z.object({
+    /** One incident transition (docs/incidents.md); `incident` is the whole record after it. */
+    type: z.literal('incident.changed'),
+    payload: z.object({ incident: incidentRecordSchema, action: z.enum(incidentActions), note: z.string().max(2000).optional() }),
+  }),
+  z.object({
+    /** The incident's threat zones were (re)computed: new source, or the wind changed. */
+    type: z.literal('incident.zones.changed'),
+    payload: incidentZonesSchema,
+  }),
+  z.object({
+    /** Who is inside the threat zones changed. */
+    type: z.literal('incident.risk.changed'),
+    payload: peopleAtRiskSchema,
+  }),
+  z.object({
+    /** Evacuation notices pushed to people, each with their muster point. */
+    type: z.literal('incident.notice.sent'),
+    payload: evacuationNoticeSchema,
+  }),
+  z.object({
+    /** Muster board: counts changed, or 90 % / 100 % reached. */
+    type: z.literal('muster.changed'),
+    payload: musterStatusSchema,
+  }),
+  z.object({
+    /** A dispatch was created, arrived, was cancelled …; `dispatch` is the whole record after it. */
+    type: z.literal('dispatch.changed'),
+    payload: z.object({ dispatch: dispatchRecordSchema }),
+  }),
+  z.object({
+    /** Stock of one material at one stock point changed (dispatch took it, restocked). */
+    type: z.literal('resource.stock.changed'),
+    payload: z.object({ point: z.string(), kind: materialKindSchema, quantity: z.number().int().nonnegative(), expires: z.string().nullable(), reason: z.string().max(300) }),
+  }),
+  z.object({
+    /** A stock item fell below its minimum, expires within the warning window, or expired; `cleared` when it no longer does. */
+    type: z.literal('resource.alert'),
+    payload: z.object({ point: z.string(), kind: materialKindSchema, alert: z.enum(['below_min', 'expiring', 'expired']), cleared: z.boolean(), quantity: z.number().int().nonnegative(), expires: z.string().nullable() }),
   }),
   z.object({
     type: z.literal('user.signed_in'),

@@ -6,6 +6,9 @@ import type { LocalText } from '../plant/primitives';
 import type { HazardRecord } from '../hazard/model';
 import type { InspectionTask } from '../hazard/inspection';
 import type { RobotFinding, RobotState } from '../robots/model';
+import type { IncidentRecord } from '../incident/model';
+import type { DispatchRecord } from '../incident/resources';
+import type { IncidentZones, MusterStatus, PeopleAtRisk } from '../incident/threat';
 import type { JournalEvent } from './events';
 
 /**
@@ -33,6 +36,44 @@ export interface CommandState {
   people: PeopleState;
   /** Robots, findings, hidden-hazard work orders and inspection tasks (docs/hazards.md). May be absent in old snapshots. */
   work: WorkState;
+  /** Incident command (docs/incidents.md). May be absent in old snapshots. */
+  emergency: EmergencyState;
+}
+
+export interface EmergencyState {
+  /** Open and contained incidents, and the newest CLOSED_INCIDENT_LIMIT closed ones. */
+  incidents: Record<string, IncidentRecord>;
+  closedIncidents: string[];
+  zones: Record<string, IncidentZones>;
+  risk: Record<string, PeopleAtRisk>;
+  muster: Record<string, MusterStatus>;
+  /** Evacuation notices: incident → when, how many, which muster points. */
+  notices: Record<string, { time: number; recipients: number; musterPoints: string[] }>;
+  /** Dispatches of incidents still in `incidents`. */
+  dispatches: Record<string, DispatchRecord>;
+  /** `<point>/<kind>` → current stock. */
+  stock: Record<string, { quantity: number; expires: string | null }>;
+  /** `<point>/<kind>` → active alerts. */
+  alerts: Record<string, { alert: 'below_min' | 'expiring' | 'expired'; since: number }[]>;
+  /** Significant-events log per incident: every journal event about it, newest last, bounded by INCIDENT_LOG_LIMIT. */
+  logs: Record<string, IncidentLogEntry[]>;
+}
+
+export interface IncidentLogEntry {
+  seq: number;
+  time: number;
+  actor: string;
+  type: string;
+  /** incident action, dispatch state, muster milestone … */
+  action: string;
+  note?: string | undefined;
+}
+
+export const CLOSED_INCIDENT_LIMIT = 50;
+export const INCIDENT_LOG_LIMIT = 1000;
+
+export function initialEmergencyState(): EmergencyState {
+  return { incidents: {}, closedIncidents: [], zones: {}, risk: {}, muster: {}, notices: {}, dispatches: {}, stock: {}, alerts: {}, logs: {} };
 }
 
 /** Field work: what the journal says about robots, hazards and inspections. */
@@ -117,7 +158,17 @@ export function initialState(): CommandState {
     recent: [],
     people: initialPeopleState(),
     work: initialWorkState(),
+    emergency: initialEmergencyState(),
   };
+}
+
+/**
+ * A state from a snapshot written by an older version may lack parts added since (people, work,
+ * emergency): fill them from the initial state so that readers can rely on every field.
+ */
+export function completeCommandState(s: CommandState): CommandState {
+  const base = initialState();
+  return { ...base, ...s, people: s.people ?? base.people, work: s.work ?? base.work, emergency: s.emergency ?? base.emergency };
 }
 
 /** True when an alarm record carries nothing beyond "normal" and can be dropped from state. */
@@ -128,6 +179,7 @@ export function isPlainNormal(a: AlarmRecord): boolean {
 
 type MapKey = 'bands' | 'injections' | 'alarms' | 'interlocks' | 'risks';
 type WorkKey = keyof WorkState;
+type EmergencyKey = keyof EmergencyState;
 
 /**
  * A working copy for one batch: each map is copied at most once, on its first write, so a batch
@@ -135,7 +187,7 @@ type WorkKey = keyof WorkState;
  */
 class Draft {
   readonly s: CommandState;
-  private readonly copied = new Set<MapKey | 'recent' | 'notifications' | 'people' | 'people.zones' | 'people.reminders' | 'work' | `work.${WorkKey}`>();
+  private readonly copied = new Set<MapKey | 'recent' | 'notifications' | 'people' | 'people.zones' | 'people.reminders' | 'work' | `work.${WorkKey}` | 'emergency' | `emergency.${EmergencyKey}`>();
   constructor(state: CommandState) {
     this.s = { ...state };
   }
@@ -183,6 +235,38 @@ class Draft {
     }
     return w[key];
   }
+  /** The emergency state, copied once per batch (and filled in when an old snapshot lacks it). */
+  emergency(): EmergencyState {
+    if (!this.copied.has('emergency')) {
+      this.copied.add('emergency');
+      this.s.emergency = { ...initialEmergencyState(), ...this.s.emergency };
+    }
+    return this.s.emergency;
+  }
+  /** One of the emergency state's maps or lists, copied once per batch. */
+  emergencyPart<K extends EmergencyKey>(key: K): EmergencyState[K] {
+    const w = this.emergency();
+    const tag = `emergency.${key}` as const;
+    if (!this.copied.has(tag)) {
+      this.copied.add(tag);
+      const v = w[key];
+      w[key] = (Array.isArray(v) ? [...v] : { ...v }) as EmergencyState[K];
+    }
+    return w[key];
+  }
+  /** Appends to one incident's log (copying that log once per batch). */
+  log(incidentId: string, entry: IncidentLogEntry): void {
+    const logs = this.emergencyPart('logs');
+    const tag = `emergency.logs.${incidentId}`;
+    if (!this.logsCopied.has(tag)) {
+      this.logsCopied.add(tag);
+      logs[incidentId] = [...(logs[incidentId] ?? [])];
+    }
+    const list = logs[incidentId]!;
+    list.push(entry);
+    if (list.length > INCIDENT_LOG_LIMIT) list.splice(0, list.length - INCIDENT_LOG_LIMIT);
+  }
+  private readonly logsCopied = new Set<string>();
   list<K extends 'recent' | 'notifications'>(key: K): CommandState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
@@ -330,11 +414,78 @@ function apply(d: Draft, e: JournalEvent): void {
       else delete tasks[t.id];
       return;
     }
+    case 'incident.changed': {
+      const inc = e.payload.incident;
+      const incidents = d.emergencyPart('incidents');
+      const closed = d.emergencyPart('closedIncidents');
+      const at = closed.indexOf(inc.id);
+      if (at >= 0) closed.splice(at, 1);
+      incidents[inc.id] = inc;
+      d.log(inc.id, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: e.payload.action, note: e.payload.note });
+      if (inc.state === 'closed') {
+        closed.push(inc.id);
+        while (closed.length > CLOSED_INCIDENT_LIMIT) forgetIncident(d, closed.shift() as string);
+      }
+      return;
+    }
+    case 'incident.zones.changed':
+      d.emergencyPart('zones')[e.payload.incidentId] = e.payload;
+      d.log(e.payload.incidentId, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: 'zones' });
+      return;
+    case 'incident.risk.changed':
+      d.emergencyPart('risk')[e.payload.incidentId] = e.payload;
+      return;
+    case 'incident.notice.sent': {
+      const { incidentId, recipients, musterPoints } = e.payload;
+      d.emergencyPart('notices')[incidentId] = { time: e.time, recipients: recipients.length, musterPoints };
+      d.log(incidentId, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: 'notice', note: `${recipients.length}` });
+      return;
+    }
+    case 'muster.changed': {
+      const prev = d.s.emergency?.muster[e.payload.incidentId];
+      d.emergencyPart('muster')[e.payload.incidentId] = e.payload;
+      if (e.payload.t90At !== null && (prev?.t90At ?? null) === null) d.log(e.payload.incidentId, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: 'muster_90' });
+      if (e.payload.t100At !== null && (prev?.t100At ?? null) === null) d.log(e.payload.incidentId, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: 'muster_100' });
+      return;
+    }
+    case 'dispatch.changed': {
+      const dsp = e.payload.dispatch;
+      d.emergencyPart('dispatches')[dsp.id] = dsp;
+      d.log(dsp.incidentId, { seq: e.seq, time: e.time, actor: e.actor, type: e.type, action: `dispatch_${dsp.state}`, note: dsp.unit });
+      return;
+    }
+    case 'resource.stock.changed': {
+      const { point, kind, quantity, expires } = e.payload;
+      d.emergencyPart('stock')[`${point}/${kind}`] = { quantity, expires };
+      return;
+    }
+    case 'resource.alert': {
+      const { point, kind, alert, cleared } = e.payload;
+      const alerts = d.emergencyPart('alerts');
+      const key = `${point}/${kind}`;
+      const rest = (alerts[key] ?? []).filter((a) => a.alert !== alert);
+      if (!cleared) rest.push({ alert, since: e.time });
+      if (rest.length === 0) delete alerts[key];
+      else alerts[key] = rest;
+      return;
+    }
     case 'user.signed_in':
       return;
     default:
       unknownEvent(e);
   }
+}
+
+/** Drops a closed incident and everything keyed by it (its dispatches too) from state. */
+function forgetIncident(d: Draft, id: string): void {
+  delete d.emergencyPart('incidents')[id];
+  delete d.emergencyPart('zones')[id];
+  delete d.emergencyPart('risk')[id];
+  delete d.emergencyPart('muster')[id];
+  delete d.emergencyPart('notices')[id];
+  delete d.emergencyPart('logs')[id];
+  const dispatches = d.emergencyPart('dispatches');
+  for (const [k, v] of Object.entries(dispatches)) if (v.incidentId === id) delete dispatches[k];
 }
 
 /** Events are validated where they enter; one that still slips through is a bug, not a no-op. */

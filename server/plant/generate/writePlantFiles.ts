@@ -25,6 +25,8 @@ export function plantFiles(p: Plant): Record<PlantFileName, string> & Partial<Re
     ...(p.peopleZones ? { 'people-zones.json': `${JSON.stringify(p.peopleZones, null, 2)}\n` } : {}),
     ...(p.robots ? { 'robots.json': `${JSON.stringify(p.robots, null, 2)}\n` } : {}),
     ...(p.inspectionPlans ? { 'inspection-plans.json': `${JSON.stringify(p.inspectionPlans, null, 2)}\n` } : {}),
+    ...(p.incidentRules ? { 'incident-rules.json': `${JSON.stringify(p.incidentRules, null, 2)}\n` } : {}),
+    ...(p.emergencyResources ? { 'emergency-resources.json': `${JSON.stringify(p.emergencyResources, null, 2)}\n` } : {}),
   };
 }
 
