@@ -16,6 +16,8 @@ import { TagPanel } from '../ui/TagPanel';
 import { TagTooltip } from '../ui/TagTooltip';
 import { PersonTooltip } from '../ui/people/PersonTooltip';
 import { PersonCard } from '../ui/people/PersonCard';
+import { RobotTooltip } from '../ui/robots/RobotTooltip';
+import { RobotCard } from '../ui/robots/RobotCard';
 
 const locate = (id: string): void => alarmStore.getState().requestLocate(id);
 
@@ -44,6 +46,8 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
             <TagTooltip />
             <PersonTooltip />
             <PersonCard />
+            <RobotTooltip />
+            <RobotCard />
             <RiskTooltip />
           </div>
           <AlarmDock onLocate={locate} />

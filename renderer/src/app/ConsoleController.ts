@@ -8,6 +8,7 @@ import type { TagStore } from '../stores/tagStore';
 import { uiStore } from '../stores/uiStore';
 import { occupancyStore, peopleStore } from '../stores/peopleStore';
 import { peopleRegistry } from '../people/peopleRegistry';
+import { robotStore } from '../stores/robotStore';
 import type { DecodedPositions } from '../../../shared/people/positionsFrame';
 
 /** How often the latest values are written to the cache while they change, ms. */
@@ -103,6 +104,7 @@ export class ConsoleController {
     }
     this.opts.tags.reset(plant.tags);
     peopleStore.reset();
+    robotStore.setPlant(plant.robots);
     occupancyStore.getState().clear();
     uiStore.getState().select(-1);
     current.setPlant(plant, hash, fromCache);
@@ -134,6 +136,7 @@ export class ConsoleController {
     },
     samples: (frame) => this.opts.tags.apply(frame),
     positions: (frame) => this.onPositions(frame),
+    robots: (msg) => robotStore.apply(msg, performance.now()),
     state: (state) => commandStore.getState().setState(state),
     presence: (p: Presence, detail) => {
       const was = uiStore.getState().presence;

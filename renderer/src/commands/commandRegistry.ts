@@ -37,6 +37,7 @@ const registry: Registry = {
   'hazard.start': { id: 'hazard.start', label: 'hazard.action.start', confirm: false, describe: (p) => ({ key: 'hazard.didStart', values: { id: p.hazardId } }) },
   'hazard.submit': { id: 'hazard.submit', label: 'hazard.action.submit', confirm: false, describe: (p) => ({ key: 'hazard.didSubmit', values: { id: p.hazardId } }) },
   'hazard.verify': { id: 'hazard.verify', label: 'hazard.action.verify', confirm: false, describe: (p) => ({ key: p.passed ? 'hazard.didVerifyPass' : 'hazard.didVerifyFail', values: { id: p.hazardId } }) },
+  'robot.goto': { id: 'robot.goto', label: 'robots.goto', confirm: false, describe: (p) => ({ key: 'robots.didGoto', values: { robot: p.robotId, checkpoint: p.checkpoint } }) },
   'hazard.dismiss': { id: 'hazard.dismiss', label: 'hazard.action.dismiss', confirm: true, describe: (p) => ({ key: 'hazard.didDismiss', values: { id: p.hazardId } }) },
 };
 

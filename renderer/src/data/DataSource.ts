@@ -10,6 +10,7 @@ import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { SampleFrame } from '../stores/tagStore';
 import type { DecodedPositions } from '../../../shared/people/positionsFrame';
 import type { PeopleList, ZonesView } from '../people/peopleRegistry';
+import type { RobotsMessage } from '../../../shared/robots/model';
 import type { HazardStats } from '../../../shared/hazard/model';
 
 /**
@@ -40,6 +41,8 @@ export interface DataSourceListener {
   presence(presence: Presence, detail: string | null): void;
   /** One positions frame (docs/protocol.md §3.9); its arrays are valid until the call returns. */
   positions?(frame: DecodedPositions): void;
+  /** One `robots` message (validated): every robot's live status, ~1 Hz, on the positions subscription. */
+  robots?(msg: RobotsMessage): void;
   /** Who the console is signed in as, once known. */
   user?(user: { name: string; role: Role }): void;
 }

@@ -9,6 +9,7 @@ import type { SampleFrame } from '../stores/tagStore';
 import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Presence } from './DataSource';
 import { FakeAlarms } from './FakeAlarms';
 import { browserTimers, type Timers } from './backoff';
+import { fakeRobotsMessage } from '../robots/fakeRobots';
 
 export interface FakeSourceOptions {
   plant: Plant;
@@ -47,6 +48,8 @@ export class FakeSource implements DataSource {
   private readonly released = new Set<number>();
   private readonly frame: SampleFrame;
   private readonly user: { name: string; role: Role };
+  /** When the last `robots` message went out (they go at 1 Hz, as the server's). */
+  private robotsAt = -Infinity;
 
   constructor(private readonly opts: FakeSourceOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -145,6 +148,11 @@ export class FakeSource implements DataSource {
     f.baseTime = now;
     if (n > 0) this.listener?.samples(f);
     this.evaluateAlarms(n);
+    const robots = this.opts.plant.robots;
+    if (robots && robots.robots.length > 0 && now - this.robotsAt >= 1000) {
+      this.robotsAt = now;
+      this.listener?.robots?.(fakeRobotsMessage(robots, now));
+    }
   }
 
   /** Forced and just-released tags of this frame through the fake alarm rules. */

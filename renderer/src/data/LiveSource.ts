@@ -16,6 +16,7 @@ import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Pre
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
 import type { SessionClient } from './sessionClient';
+import { robotsMessageSchema } from '../../../shared/robots/model';
 import type { HazardStats } from '../../../shared/hazard/model';
 
 /** The part of a socket.io client socket this source uses (a fake one drives the unit tests). */
@@ -53,6 +54,9 @@ const ACK_TIMEOUT_MS = 10_000;
  * the main thread long enough to freeze the console.
  */
 export const EVENT_SLICE_MS = 12;
+
+/** User Timing name of the main-thread work of one positions frame (decode + apply), docs/performance.md. */
+export const POSITIONS_MEASURE = 'vigil.positions.apply';
 
 /** socket.io-client with a short reconnection backoff, so a restarted server is back within seconds. */
 export function connectSocketIo(url: string): SourceSocket {
@@ -97,7 +101,7 @@ export class LiveSource implements DataSource {
   private inboxHead = 0;
   private drainTimer: unknown = null;
   /** Inbound messages dropped as malformed, by kind; exposed for diagnostics. */
-  readonly rejected = { event: 0, frame: 0, hello: 0, positions: 0 };
+  readonly rejected = { event: 0, frame: 0, hello: 0, positions: 0, robots: 0 };
 
   constructor(private readonly opts: LiveSourceOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -271,6 +275,11 @@ export class LiveSource implements DataSource {
     });
     socket.on(ServerEvents.frame, (raw: unknown) => this.onFrame(raw));
     socket.on(ServerEvents.positions, (raw: unknown) => this.onPositions(raw));
+    socket.on(ServerEvents.robots, (raw: unknown) => {
+      const m = robotsMessageSchema.safeParse(raw);
+      if (m.success) this.listener?.robots?.(m.data);
+      else this.rejected.robots++;
+    });
     socket.on(ServerEvents.resync, () => this.hello());
   }
 
@@ -431,7 +440,11 @@ export class LiveSource implements DataSource {
       return;
     }
     try {
+      // Decode and apply, timed for the console-people benchmark (only the latest entry is kept).
+      const t0 = performance.now();
       this.listener?.positions?.(decodePositions(raw));
+      performance.clearMeasures(POSITIONS_MEASURE);
+      performance.measure(POSITIONS_MEASURE, { start: t0, end: performance.now() });
     } catch (err) {
       if (!(err instanceof PositionsFrameError)) throw err;
       this.rejected.positions++;

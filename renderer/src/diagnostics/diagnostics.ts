@@ -8,6 +8,9 @@ import { alarmStore } from '../stores/alarmStore';
 import { commandStore } from '../stores/commandStore';
 import { occupancyStore, peopleStore } from '../stores/peopleStore';
 import { peopleRegistry } from '../people/peopleRegistry';
+import { robotStore } from '../stores/robotStore';
+import { drawsInLastFrame } from '../robots/drawCounter';
+import { Vector3 } from 'three';
 
 /**
  * Read-only hooks for end-to-end tests and field diagnostics, as `window.__vigil`. Small on
@@ -47,6 +50,13 @@ export interface VigilDiagnostics {
   personPosition(index: number): { x: number; y: number; z: number } | null;
   /** Where a person's marker is on screen, in page CSS pixels; null when off screen or off site. */
   personScreenPosition(index: number): { x: number; y: number } | null;
+  /** Robots: defined by the plant, reporting, instances of the robot mesh, statuses dropped as unknown; draw calls of the people and robot layers in the last render (measured). */
+  readonly robots: { defined: number; reporting: number; drawn: number; unknown: number; version: number };
+  layerDraws(layer: 'people' | 'robots'): number;
+  /** Robot index of a robot id, or -1; where it is drawn now (plant coordinates, interpolated) and on screen (page CSS px). */
+  robotIndex(id: string): number;
+  robotPosition(index: number): { x: number; y: number; z: number } | null;
+  robotScreenPosition(index: number): { x: number; y: number } | null;
 }
 
 declare global {
@@ -133,6 +143,28 @@ export function installDiagnostics(deps: { store: TagStore; map: () => MapView |
     personScreenPosition(i) {
       const m = map();
       const p = m?.personScreenPosition(i);
+      if (!m || !p) return null;
+      const r = m.renderer.domElement.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    get robots() {
+      return { defined: robotStore.defs.length, reporting: robotStore.present.reduce((a, b) => a + b, 0), drawn: map()?.robots?.mesh.count ?? 0, unknown: robotStore.unknown, version: robotStore.version };
+    },
+    layerDraws(layer) {
+      const m = map();
+      return m ? drawsInLastFrame(layer === 'people' ? m.people?.object : m.robots?.object, m.renderer) : 0;
+    },
+    robotIndex(id) {
+      return robotStore.indexOf(id);
+    },
+    robotPosition(i) {
+      const p = robotStore.poseAt(i, performance.now(), { x: 0, y: 0, z: 0, heading: 0 });
+      return p ? { x: p.x, y: p.y, z: p.z } : null;
+    },
+    robotScreenPosition(i) {
+      const m = map();
+      const c = m?.robots?.centreOf(i, performance.now(), new Vector3());
+      const p = c ? m!.project(c) : null;
       if (!m || !p) return null;
       const r = m.renderer.domElement.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };

@@ -2,11 +2,8 @@ import {
   Color,
   DirectionalLight,
   HemisphereLight,
-  Mesh,
-  MeshBasicMaterial,
   PerspectiveCamera,
   Raycaster,
-  RingGeometry,
   Scene,
   Vector2,
   Vector3,
@@ -19,17 +16,22 @@ import { AlarmOverlay } from './AlarmOverlay';
 import type { Lang } from '../i18n/i18n';
 import type { TagStore } from '../stores/tagStore';
 import { overviewPreset } from './cameraPresets';
-import { toPlant, toScene } from './coords';
+import { toPlant } from './coords';
+import { CameraFlight } from './CameraFlight';
+import { SelectionRing } from './SelectionRing';
 import { BuildingLayer } from './layers/BuildingLayer';
 import { EquipmentLayer } from './layers/EquipmentLayer';
 import { GroundLayer } from './layers/GroundLayer';
-import { LabelLayer } from './layers/LabelLayer';
+import { AreaLabelLayer } from './layers/AreaLabelLayer';
+import { RobotLayer } from './layers/RobotLayer';
+import type { RobotStore } from '../stores/robotStore';
+import type { StoreApi } from 'zustand/vanilla';
 import type { MapLayer } from './layers/MapLayer';
 import { RoadLayer } from './layers/RoadLayer';
 import { SensorLayer } from './layers/SensorLayer';
 import { pickSensorExact, pickSensorNear } from './sensorPick';
 import { PeopleLayer } from './layers/PeopleLayer';
-import type { PeopleStore } from '../stores/peopleStore';
+import type { OccupancyState, PeopleStore } from '../stores/peopleStore';
 import type { PersonRole } from '../../../shared/people/registry';
 import { palette } from './palette';
 import { HazardLayer } from './layers/HazardLayer';
@@ -54,6 +56,9 @@ export interface MapViewOptions {
   /** The pointer over a person (registry index), or off them. */
   onHoverPerson?: (hover: { index: number; x: number; y: number } | null) => void;
   onSelectPerson?: (index: number) => void;
+  /** Robots (RobotLayer: hover and click by robot index) and the occupancy the area labels count. */
+  robots?: { store: RobotStore; onHover: (hover: { index: number; x: number; y: number } | null) => void; onSelect: (index: number) => void };
+  occupancy?: StoreApi<OccupancyState>;
 }
 
 export interface MapStats {
@@ -67,7 +72,6 @@ export interface MapStats {
 
 /** Markers keep about this share of the camera's distance to its target as their size (≈ 8 px). */
 const MARKER_SHARE = 0.008;
-const FLY_MS = 700;
 const STALE_SCAN_MS = 1000;
 
 const tmp = new Vector3();
@@ -83,12 +87,14 @@ export class MapView {
   readonly controls: OrbitControls;
   private layers: MapLayer[] = [];
   private sensors: SensorLayer | null = null;
-  private labels: LabelLayer | null = null;
+  labels: AreaLabelLayer | null = null;
   people: PeopleLayer | null = null;
+  robots: RobotLayer | null = null;
   hazards: HazardLayer | null = null;
   private roles: readonly (PersonRole | undefined)[] = [];
-  /** Registry index the camera follows, or -1. */
+  /** The person (registry index) or the robot (robot index) the camera follows, or -1 each. */
   private following = -1;
+  private followingRobot = -1;
   /** Alarm markers, risk shading and interlock labels of the current plant. */
   alarmOverlay: AlarmOverlay | null = null;
   private riskVisible = true;
@@ -103,9 +109,9 @@ export class MapView {
   private readonly raycaster = new Raycaster();
   private readonly ndc = new Vector2();
   private readonly hits: Intersection[] = [];
-  private readonly selection: Mesh;
+  private readonly selection = new SelectionRing();
   private selected = -1;
-  private readonly fly = { active: false, start: 0, fromPos: new Vector3(), fromTarget: new Vector3(), toPos: new Vector3(), toTarget: new Vector3() };
+  private readonly fly: CameraFlight;
   private pointer = { x: 0, y: 0, pending: false, inside: false, downX: 0, downY: 0 };
   private readonly staleTimer: ReturnType<typeof setInterval>;
   private readonly resizeObserver: ResizeObserver;
@@ -120,11 +126,7 @@ export class MapView {
     sun.position.set(-0.5, 1, 0.35);
     this.scene.add(sun);
 
-    const ring = new RingGeometry(0.9, 1.25, 32).rotateX(-Math.PI / 2);
-    this.selection = new Mesh(ring, new MeshBasicMaterial({ color: palette.selection, depthTest: false, transparent: true }));
-    this.selection.renderOrder = 10;
-    this.selection.visible = false;
-    this.scene.add(this.selection);
+    this.scene.add(this.selection.mesh);
 
     this.controls = new OrbitControls(this.camera, opts.canvas);
     this.controls.screenSpacePanning = false;
@@ -132,6 +134,7 @@ export class MapView {
     this.controls.minDistance = 8;
     this.controls.maxDistance = 6000;
     this.controls.addEventListener('change', this.onCameraChange);
+    this.fly = new CameraFlight(this.camera, this.controls);
 
     const c = opts.canvas;
     c.addEventListener('pointermove', this.onPointerMove);
@@ -142,7 +145,7 @@ export class MapView {
     this.resizeObserver.observe(c.parentElement ?? c);
     this.resize();
     this.staleTimer = setInterval(() => {
-      if (this.sensors?.scanStale(this.opts.now())) this.requestRender();
+      if (this.sensors?.scanStale(this.opts.now()) || this.robots?.looksChanged(this.opts.now())) this.requestRender();
     }, STALE_SCAN_MS);
   }
 
@@ -165,17 +168,18 @@ export class MapView {
       this.people.setSize(this.sensors.markerSize);
       this.layers.push(this.people);
     }
+    if (this.opts.robots) this.layers.push((this.robots = new RobotLayer(this.opts.robots.store, () => this.requestRender())));
+    this.robots?.setSize(this.sensors.markerSize);
     this.hazards = new HazardLayer({ feed: hazardFeed, plant, overlay: this.opts.overlay, now: this.opts.now, onChange: () => this.requestRender(), locate: (c) => this.lookFromSouth(c) });
     this.hazards.setSize(this.sensors.markerSize);
     this.layers.push(this.hazards);
     for (const l of this.layers) this.scene.add(l.object);
-    this.labels = new LabelLayer(this.opts.overlay, plant, this.lang);
+    this.labels = new AreaLabelLayer(this.opts.overlay, plant, this.lang, this.opts.occupancy ?? null);
     // Shader programs compile in the background now, so that the first alarm (or a flood of
     // them) does not wait for the alarm markers' program to link.
     void this.renderer.compileAsync(this.scene, this.camera).catch(() => undefined);
     ao.warmUp();
-    this.selection.scale.setScalar(1e-6);
-    this.selection.visible = true;
+    this.selection.warmUp();
     this.viewChanged = true;
     this.jumpTo(overviewPreset(plant));
     this.setSelected(-1);
@@ -193,9 +197,10 @@ export class MapView {
     this.people?.setRoles(roles);
   }
 
-  /** Keeps the camera target on a person (registry index) as they move; -1 stops. */
-  follow(index: number): void {
-    this.following = index;
+  /** Keeps the camera target on a person (registry index) or a robot as they move; following one stops the other; -1 stops that kind. */
+  follow(index: number, robot = false): void {
+    if (robot || index >= 0) this.followingRobot = robot ? index : -1;
+    if (!robot || index >= 0) this.following = robot ? -1 : index;
     this.requestRender();
   }
 
@@ -254,13 +259,7 @@ export class MapView {
 
   /** Moves the camera to a preset (plant coordinates), animated. */
   flyTo(preset: CameraPreset): void {
-    const f = this.fly;
-    f.fromPos.copy(this.camera.position);
-    f.fromTarget.copy(this.controls.target);
-    toScene(...preset.position, f.toPos);
-    toScene(...preset.target, f.toTarget);
-    f.start = performance.now();
-    f.active = true;
+    this.fly.to(preset);
     this.requestRender();
   }
 
@@ -297,7 +296,8 @@ export class MapView {
     return this.project(s.centreOf(index, tmp));
   }
 
-  private project(v: Vector3): { x: number; y: number } | null {
+  /** A scene point's CSS-pixel position in the canvas (`v` is overwritten), or null off screen. */
+  project(v: Vector3): { x: number; y: number } | null {
     v.project(this.camera);
     if (v.z > 1 || v.x < -1 || v.x > 1 || v.y < -1 || v.y > 1) return null;
     return { x: ((v.x + 1) / 2) * this.width, y: ((1 - v.y) / 2) * this.height };
@@ -330,17 +330,17 @@ export class MapView {
     this.controls.removeEventListener('change', this.onCameraChange);
     this.controls.dispose();
     this.clearLayers();
-    this.selection.geometry.dispose();
-    (this.selection.material as MeshBasicMaterial).dispose();
+    this.selection.dispose();
     this.renderer.dispose();
   }
 
   private frame = (): void => {
     this.frameRequested = false;
-    if (this.fly.active) this.stepFly();
+    if (this.fly.active && this.fly.step()) this.requestRender();
     this.sensors?.update(this.opts.now());
     this.people?.update();
-    if (this.following >= 0) this.stepFollow();
+    if (this.robots?.update(performance.now(), this.opts.now())) this.requestRender();
+    if (this.following >= 0 || this.followingRobot >= 0) this.stepFollow();
     this.placeSelection();
     this.renderer.render(this.scene, this.camera);
     if (this.alarmOverlay?.warming) {
@@ -358,7 +358,7 @@ export class MapView {
 
   /** Moves camera and target together by how far the followed person moved (the view keeps its angle). */
   private stepFollow(): void {
-    const c = this.people?.centreOf(this.following, tmp);
+    const c = this.followingRobot >= 0 ? this.robots?.centreOf(this.followingRobot, performance.now(), tmp) : this.people?.centreOf(this.following, tmp);
     if (!c || this.fly.active) return;
     c.sub(this.controls.target);
     if (c.lengthSq() < 1e-6) return;
@@ -368,22 +368,8 @@ export class MapView {
     this.viewChanged = true;
   }
 
-  private stepFly(): void {
-    const f = this.fly;
-    const t = Math.min(1, (performance.now() - f.start) / FLY_MS);
-    const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-    this.camera.position.lerpVectors(f.fromPos, f.toPos, e);
-    this.controls.target.lerpVectors(f.fromTarget, f.toTarget, e);
-    this.controls.update();
-    if (t >= 1) f.active = false;
-    else this.requestRender();
-  }
-
   private jumpTo(preset: CameraPreset): void {
-    toScene(...preset.position, this.camera.position);
-    toScene(...preset.target, this.controls.target);
-    this.fly.active = false;
-    this.controls.update();
+    this.fly.jump(preset);
     this.onCameraChange();
   }
 
@@ -397,6 +383,7 @@ export class MapView {
         s.setSize(size);
         this.alarmOverlay?.setSize(size);
         this.people?.setSize(size);
+        this.robots?.setSize(size);
         this.hazards?.setSize(size);
       }
     }
@@ -406,12 +393,7 @@ export class MapView {
   private placeSelection(): void {
     // During the warm-up frame the ring is drawn at zero size so that its shader compiles.
     if (this.alarmOverlay?.warming) return;
-    const s = this.sensors;
-    const i = this.selected;
-    this.selection.visible = !!s && i >= 0 && i < s.count;
-    if (!s || !this.selection.visible) return;
-    s.baseOf(i, this.selection.position);
-    this.selection.scale.setScalar(s.markerSize * s.scaleAt(i) * 1.1);
+    this.selection.place(this.sensors, this.selected);
   }
 
   private resize(): void {
@@ -447,11 +429,13 @@ export class MapView {
       let index = this.pickExact(x, y);
       const alarm = index < 0 ? this.pickAlarm(x, y) : null;
       const person = index < 0 && alarm === null ? this.pickPerson(x, y) : -1;
+      const robot = index < 0 && alarm === null && person < 0 ? (this.robots?.pick(this.camera, this.width, this.height, x, y, performance.now()) ?? -1) : -1;
       if (alarm !== null) index = this.opts.store.indexOf(alarm.slice(0, alarm.lastIndexOf(':')));
-      else if (index < 0 && person < 0) index = this.pickNear(x, y);
+      else if (index < 0 && person < 0 && robot < 0) index = this.pickNear(x, y);
       this.opts.onHoverPerson?.(person >= 0 ? { index: person, x, y } : null);
+      this.opts.robots?.onHover(robot >= 0 ? { index: robot, x, y } : null);
       this.opts.onHover(index >= 0 ? { index, x, y } : null);
-      const area = index < 0 && alarm === null && person < 0 ? this.areaAt(x, y) : null;
+      const area = index < 0 && alarm === null && person < 0 && robot < 0 ? this.areaAt(x, y) : null;
       this.opts.onHoverArea?.(area !== null && this.alarmOverlay?.areaRisk(area) ? { area, x, y } : null);
     });
   };
@@ -467,6 +451,7 @@ export class MapView {
     this.opts.onHover(null);
     this.opts.onHoverArea?.(null);
     this.opts.onHoverPerson?.(null);
+    this.opts.robots?.onHover(null);
   }
 
   private onPointerDown = (e: PointerEvent): void => {
@@ -486,6 +471,8 @@ export class MapView {
     if (alarm !== null) return this.opts.onSelectAlarm!(alarm);
     const person = this.opts.onSelectPerson ? this.pickPerson(x, y) : -1;
     if (person >= 0) return this.opts.onSelectPerson!(person);
+    const robot = this.robots?.pick(this.camera, this.width, this.height, x, y, performance.now()) ?? -1;
+    if (robot >= 0) return this.opts.robots!.onSelect(robot);
     const index = this.pickNear(x, y);
     if (index >= 0) this.opts.onSelect(index);
   };
@@ -503,6 +490,7 @@ export class MapView {
     this.layers = [];
     this.sensors = null;
     this.people = null;
+    this.robots = null;
     this.hazards = null;
     this.alarmOverlay?.dispose();
     this.alarmOverlay = null;

@@ -8,6 +8,7 @@ import { LiveSource, type LiveSourceOptions, type SourceSocket } from '../data/L
 import { RestClient } from '../data/restClient';
 import { SessionClient } from '../data/sessionClient';
 import type { SampleFrame } from '../stores/tagStore';
+import type { RobotsMessage } from '../../../shared/robots/model';
 
 /** A LiveSource wired to a scripted REST server and fake sockets, driven by manual timers (unit tests). */
 type Handler = (...args: never[]) => void;
@@ -80,6 +81,8 @@ export interface Harness {
   frames: SampleFrame[];
   /** Positions frames as delivered: person indices and flags, copied. */
   positions: { flags: number; persons: number[]; occupancy: number[] }[];
+  /** `robots` messages as delivered. */
+  robots: RobotsMessage[];
   plants: string[];
   server: { up: boolean; local: boolean };
 }
@@ -97,7 +100,7 @@ export function harness(extra: Partial<LiveSourceOptions> = {}): Harness {
   const rest = new RestClient('http://127.0.0.1:1', fetchFn);
   const timers = new ManualTimers();
   const sockets: FakeSocket[] = [];
-  const h: Harness = { source: null as never, sockets, timers, presences: [], states: [], frames: [], positions: [], plants: [], server };
+  const h: Harness = { source: null as never, sockets, timers, presences: [], states: [], frames: [], positions: [], robots: [], plants: [], server };
   h.source = new LiveSource({
     rest,
     session: new SessionClient(rest, null),
@@ -118,6 +121,7 @@ export function harness(extra: Partial<LiveSourceOptions> = {}): Harness {
     state: (s) => h.states.push(s),
     presence: (p, d) => h.presences.push([p, d]),
     positions: (f) => h.positions.push({ flags: f.flags, persons: Array.from(f.person), occupancy: Array.from(f.occupancy) }),
+    robots: (m) => h.robots.push(m),
   };
   h.source.start(listener);
   return h;

@@ -11,6 +11,10 @@ import { showAlarm } from './alarm/showAlarm';
 import { peopleStore } from '../stores/peopleStore';
 import { peopleRegistry } from '../people/peopleRegistry';
 import { peopleUi } from '../people/peopleUi';
+import { robotStore } from '../stores/robotStore';
+import { occupancyStore } from '../stores/peopleStore';
+import { robotUi } from '../robots/robotUi';
+import { useRobotMap } from './robots/useRobotMap';
 
 /** The React host of the imperative MapView: mounts it once and forwards structure changes. */
 export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
@@ -40,6 +44,8 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
       people: peopleStore,
       onHoverPerson: (h) => peopleUi.getState().setHover(h),
       onSelectPerson: (i) => peopleUi.getState().select(i),
+      robots: { store: robotStore, onHover: (h) => robotUi.getState().setHover(h), onSelect: (i) => robotUi.getState().select(i) },
+      occupancy: occupancyStore,
     });
     setView(v);
     onView?.(v);
@@ -54,6 +60,7 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
   }, [view, plant]);
   useEffect(() => view?.setLanguage(lang), [view, lang]);
   useEffect(() => view?.setSelected(selected), [view, selected]);
+  useRobotMap(view, plant);
 
   // People: roles from the registry, the follow toggle (vanilla subscriptions).
   useEffect(() => {

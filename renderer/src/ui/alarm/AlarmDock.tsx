@@ -8,8 +8,9 @@ import { RiskPanel } from './RiskPanel';
 import { PeoplePanel } from '../people/PeoplePanel';
 import { useOccupancy } from '../../stores/peopleStore';
 import { HazardPanel, useOpenHazardCount } from '../hazard/HazardPanel';
+import { RobotsPanel, useRobotAttention } from '../robots/RobotsPanel';
 
-const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards'];
+const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'];
 
 /**
  * The dock under the map: the alarm list, the notification feed, the KPI panel, the risk
@@ -23,7 +24,8 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const raised = useCommandState((s) => Object.values(s.risks).filter((r) => r.current !== r.inherent).length);
   const onSite = useOccupancy((s) => s.onSite);
   const openHazardCount = useOpenHazardCount();
-  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount };
+  const robotAttention = useRobotAttention();
+  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention };
   return (
     <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
       <nav className="dock-tabs" role="tablist">
@@ -43,6 +45,7 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
           {dock === 'risk' && <RiskPanel />}
           {dock === 'people' && <PeoplePanel />}
           {dock === 'hazards' && <HazardPanel />}
+          {dock === 'robots' && <RobotsPanel />}
         </div>
       )}
     </section>
