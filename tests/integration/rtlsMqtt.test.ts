@@ -6,6 +6,7 @@ import type { Ack } from '../../shared/protocol/messages';
 import { ManualClock } from '../../shared/util/clock';
 import { loadPlant, type LoadedPlant } from '../../server/plant/loadPlant';
 import type { PersonView } from '../../server/people/peopleViews';
+import type { RtlsResult } from '../../server/people/RtlsIngest';
 import type { RtlsMqttStatus } from '../../server/people/RtlsMqtt';
 import { RTLS_BODY_LIMIT } from '../../server/people/rtlsRoutes';
 import { repoRoot, startHarness, waitFor, type Harness } from './harness';
@@ -21,8 +22,8 @@ const T0 = Date.UTC(2026, 5, 2, 2, 0, 0);
 type Body<T> = Ack<T> & { ok: true };
 interface Stats {
   accepted: number;
-  refused: Record<string, number>;
-  byPath: Record<'http' | 'mqtt', { accepted: number; refused: Record<string, number> }>;
+  refused: RtlsResult['refused'];
+  byPath: Record<'http' | 'mqtt', RtlsResult>;
   mqtt: RtlsMqttStatus;
 }
 
