@@ -166,10 +166,11 @@ export class RobotService {
   /** Sends the robots lane to subscribed consoles that are draining, at most once per ROBOTS_LANE_MS. */
   publish(out: RobotsOut | null, now: number = this.d.clock.now()): void {
     if (!out || now - this.lastSent < ROBOTS_LANE_MS) return;
-    this.lastSent = now;
     const ids: string[] = [];
     for (const id of out.subscribers()) if (!out.congested(id)) ids.push(id);
+    // Nobody ready (or nobody subscribed): try again next tick rather than a second later.
     if (ids.length === 0) return;
+    this.lastSent = now;
     out.send(ids, { time: now, robots: this.statuses(now) });
   }
 }

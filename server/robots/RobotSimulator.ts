@@ -300,7 +300,7 @@ export class RobotSimulator {
         const used = Math.min(ms, r.dwellLeftMs);
         r.dwellLeftMs -= used;
         if (r.dwellLeftMs > 0) return 0;
-        this.measure(i, r, this.last - (ms - used));
+        this.measure(i, r, Math.round(this.last - (ms - used)));
         r.next = (r.next + 1) % p.count;
         r.target = -1;
         r.dir = 1;
