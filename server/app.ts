@@ -25,7 +25,6 @@ import { createSafetyServices } from './interlock/createSafetyServices';
 import { createPeopleServices, type PeopleOptions, type PeopleServices } from './people/createPeopleServices';
 import { createHazardServices, type HazardServices } from './hazard/createHazardServices';
 import type { HazardSettings } from '../shared/hazard/settings';
-import type { PeopleSource } from './people/PeopleService';
 import { createRobotServices, type RobotServices } from './robots/createRobotServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
