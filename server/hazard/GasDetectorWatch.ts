@@ -17,7 +17,9 @@ const GAS_KINDS: ReadonlySet<string> = new Set(['gas_combustible', 'gas_toxic'])
  * Watches every gas detector (combustible and toxic, GB/T 50493-2019) for the conditions that
  * make detection missing (安监总管三〔2017〕121号 item 12): no good sample for `badAfterS`
  * (bad quality, offline, or silent), or — for a detector whose value used to move — the very
- * same value for `stuckAfterS`. `observe` costs one typed-array read per sample of the tick;
+ * same value for `stuckAfterS`. A value frozen within 1 % of span of the bottom of the range is
+ * not called stuck: in clean air a healthy detector sits at zero for days, and readings alone
+ * cannot tell the two apart (bump tests in the inspection plans do). `observe` costs one typed-array read per sample of the tick;
  * `problems` one pass over the detectors.
  */
 export class GasDetectorWatch {
@@ -28,9 +30,11 @@ export class GasDetectorWatch {
   private readonly lastChange: Float64Array;
   private readonly lastValue: Float64Array;
   private readonly varied: Uint8Array;
+  /** At or below this a frozen value may be clean air (range bottom + 1 % of span). */
+  private readonly floor: Float64Array;
 
   constructor(
-    tags: readonly Pick<Tag, 'kind'>[],
+    tags: readonly Pick<Tag, 'kind' | 'range'>[],
     start: number,
     private readonly badAfterMs: number,
     private readonly stuckAfterMs: number,
@@ -47,6 +51,10 @@ export class GasDetectorWatch {
     this.lastChange = new Float64Array(n).fill(start);
     this.lastValue = new Float64Array(n).fill(NaN);
     this.varied = new Uint8Array(n);
+    this.floor = Float64Array.from(this.tags, (i) => {
+      const r = tags[i]!.range;
+      return r.lo + 0.01 * (r.hi - r.lo);
+    });
   }
 
   observe(b: SampleBatch): void {
@@ -72,7 +80,7 @@ export class GasDetectorWatch {
     const out: DetectorProblem[] = [];
     for (let s = 0; s < this.tags.length; s++) {
       if (now - this.lastGood[s]! >= this.badAfterMs) out.push({ tag: this.tags[s]!, condition: 'bad', since: this.lastGood[s]! });
-      else if (this.varied[s] === 1 && now - this.lastChange[s]! >= this.stuckAfterMs) out.push({ tag: this.tags[s]!, condition: 'stuck', since: this.lastChange[s]! });
+      else if (this.varied[s] === 1 && this.lastValue[s]! > this.floor[s]! && now - this.lastChange[s]! >= this.stuckAfterMs) out.push({ tag: this.tags[s]!, condition: 'stuck', since: this.lastChange[s]! });
     }
     return out;
   }

@@ -165,9 +165,9 @@ describe('HazardStage', () => {
     let n = 0;
     for (let s = 0; s <= 3600; s += 5) {
       clock.set(T0 + s * 1000);
-      // A.GAS1 goes bad after 2 min; B.GAS1 moves for 5 min, then freezes with good quality.
+      // A.GAS1 goes bad after 2 min; B.GAS1 moves for 5 min, then freezes with good quality at 7 %LEL.
       const aBad = s > 120;
-      const bValue = s < 300 ? (n++ % 3) * 0.1 : 0.2;
+      const bValue = s < 300 ? 5 + (n++ % 3) : 7;
       tick({ count: 2, ids: Uint32Array.of(gasA, gasB), values: Float64Array.of(aBad ? Number.NaN : 0, bValue), times: Float64Array.of(clock.now(), clock.now()), quality: Uint8Array.of(aBad ? Quality.Bad : Quality.Good, Quality.Good) });
     }
     const sensor = [...svc.index.records.values()].filter((h) => h.source === 'sensor');
@@ -175,6 +175,20 @@ describe('HazardStage', () => {
       ['A.GAS1', 'gas_detection', 'A', 120 + 600],
       ['B.GAS1', 'gas_detection', 'B', 300 + 1800 - 5],
     ]);
+  });
+
+  it('does not call a detector stuck at the bottom of its range (clean air reads zero for days)', () => {
+    const settings: HazardSettings = { ...defaultHazardSettings, sensor: { ...defaultHazardSettings.sensor, badAfterS: 600, stuckAfterS: 1800 } };
+    const { svc, clock, tick, plant } = setup(undefined, settings);
+    const gas = plant.tags.findIndex((t) => t.id === 'B.GAS1');
+    for (let s = 0; s <= 7200; s += 5) {
+      clock.set(T0 + s * 1000);
+      // Noise around zero first, then a flat 0.5 %LEL (within 1 % of the 0–100 span).
+      const v = s < 300 ? (s % 10 === 0 ? 0.3 : 0) : 0.5;
+      tick({ count: 1, ids: Uint32Array.of(gas), values: Float64Array.of(v), times: Float64Array.of(clock.now()), quality: Uint8Array.of(Quality.Good) });
+    }
+    // (A.GAS1, never sampled here, is reported as silent: the watch does run.)
+    expect([...svc.index.records.values()].filter((h) => h.source === 'sensor').map((h) => h.sourceRef)).toEqual(['A.GAS1']);
   });
 
   it('makes one due task per plan and period, misses it after grace, and a failed check reports a hazard (reused while open)', () => {
