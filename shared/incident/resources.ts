@@ -90,7 +90,7 @@ export const dispatchRecordSchema = z.object({
   incidentId: z.string(),
   /** Team or vehicle id. */
   unit: plantId,
-  unitKind: z.enum(['team', 'vehicle']),
+  unitKind: z.enum(['team', 'vehicle', 'stock']),
   /** What it was asked for (team kind or material kind). */
   need: z.string(),
   /** People going (team members with valid qualifications). */
@@ -114,7 +114,7 @@ export type DispatchRecord = z.infer<typeof dispatchRecordSchema>;
 /** One candidate of a dispatch recommendation (not journaled: computed on request). */
 export const dispatchCandidateSchema = z.object({
   unit: plantId,
-  unitKind: z.enum(['team', 'vehicle']),
+  unitKind: z.enum(['team', 'vehicle', 'stock']),
   need: z.string(),
   rank: z.number().int().positive(),
   travelS: z.number().nonnegative(),
