@@ -2,7 +2,7 @@ import { fail, ok, type Ack } from '../../shared/protocol/messages';
 import type { Plant } from '../../shared/plant/schema';
 import { describeIssues } from '../../shared/plant/issues';
 import { checkRobotsFile } from '../../shared/robots/checkRobots';
-import type { RobotFinding, RobotsFile, RobotsMessage, RobotStatus } from '../../shared/robots/model';
+import type { RobotFinding, RobotsFile, RobotsMessage, RobotState, RobotStatus } from '../../shared/robots/model';
 import type { RobotView } from '../../shared/robots/rest';
 import { checkReading } from '../../shared/robots/standards';
 import type { Clock } from '../../shared/util/clock';
@@ -86,11 +86,16 @@ export class RobotService {
     this.sim.advance(now);
     const events: PendingEvent[] = [];
     const journaled = this.d.engine.state.work?.robots ?? {};
+    // The journal keeps what a commander needs (patrol, return, charge, investigate, fault), not
+    // every stop at a checkpoint: `measuring` is journaled as `patrolling` (the live state with
+    // its readings travels on the robots lane), which keeps ~900 routine events an hour out.
+    const said = new Map<string, RobotState>();
     for (const c of this.sim.changes) {
-      // The first change after a start is measured from what the journal last said.
-      const from = c.from === 'offline' ? (journaled[c.robot]?.state ?? 'offline') : c.from;
-      if (from === c.to) continue;
-      events.push({ body: { type: 'robot.state.changed', payload: { ...c, from } }, actor: 'system' });
+      const from = said.get(c.robot) ?? journaled[c.robot]?.state ?? 'offline';
+      const to: RobotState = c.to === 'measuring' ? 'patrolling' : c.to;
+      if (from === to) continue;
+      said.set(c.robot, to);
+      events.push({ body: { type: 'robot.state.changed', payload: { ...c, from, to } }, actor: 'system' });
     }
     this.sim.changes.length = 0;
     const found: RobotFinding[] = [];
