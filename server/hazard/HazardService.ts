@@ -51,10 +51,21 @@ export class HazardService {
     this.planById = new Map(this.plans.map((p) => [p.id, p]));
   }
 
-  /** The plant's offset from UTC at an instant. */
+  /**
+   * The plant's offset from UTC at an instant, cached per hour (zone changes fall on whole
+   * hours; asking Intl costs far more than a tick's worth of work, and statistics ask per order).
+   */
   tzOffset(at: number): number {
-    return tzOffsetMs(this.d.plant.meta.timezone, at);
+    const hour = Math.floor(at / 3_600_000);
+    let off = this.tzCache.get(hour);
+    if (off === undefined) {
+      if (this.tzCache.size >= 50_000) this.tzCache.clear();
+      off = tzOffsetMs(this.d.plant.meta.timezone, hour * 3_600_000);
+      this.tzCache.set(hour, off);
+    }
+    return off;
   }
+  private readonly tzCache = new Map<number, number>();
 
   actor(user: AuthUser): HazardActor {
     return { name: user.name, role: user.role, ...(user.person !== undefined ? { person: user.person } : {}) };
