@@ -3,7 +3,7 @@
  * `cores` and `bench`. Options: --duration S (per mode, default 3), --clients N (10),
  * --frame-samples N (5000), --tags N (10000); alarms: --alarm-tags N (50000, evaluation and
  * latency), --flood-tags N (10000), --latency-s S (30); historian: --hist-hours H (24),
- * --hist-queries N (20); people: --badges N (5000), --people-s S (120);
+ * --hist-queries N (20); people: --badges N (5000), --people-s S (120), --mqtt-s S (20), --mqtt-batch N (500);
  * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people
  * runs one group or one alarm benchmark.
  */
@@ -22,6 +22,7 @@ import { runFanout } from './fanout';
 import { runHistorianBench } from './historian';
 import { runClients } from './fanoutClients';
 import { runPeopleBench } from './peopleGeofence';
+import { runPeopleMqttBench } from './peopleMqtt';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -47,6 +48,9 @@ async function people(common: { cores: number; node: string }): Promise<void> {
   const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
   const r = runPeopleBench({ plant: reference.plant, badges: option('badges', 5000), seconds: option('people-s', 120) });
   console.log(JSON.stringify({ ...common, bench: 'people-geofence', goalFixesPerSec: 200_000, ...r }));
+  // The RTLS feed over a real MQTT broker (mosquitto on loopback) into the same engine.
+  const m = await runPeopleMqttBench({ plant: reference.plant, badges: option('badges', 5000), seconds: option('mqtt-s', 20), batch: option('mqtt-batch', 500) });
+  console.log(JSON.stringify({ ...common, bench: 'people-mqtt', ...m }));
 }
 
 /** Historian ingest and trend queries over a recorded day of the reference plant (docs/historian.md). */

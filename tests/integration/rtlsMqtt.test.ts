@@ -168,3 +168,36 @@ describe('RTLS fixes through a real MQTT broker', () => {
     expect(s.mqtt.state).toBe('connected');
   }, 60_000);
 });
+
+describe('RTLS fixes over MQTT alongside the people simulator', () => {
+  it('take a badge over from the simulator, as on HTTP', async () => {
+    const broker = await Mosquitto.launch();
+    const clock = new ManualClock(T0);
+    const loaded = await loadPlant(path.join(repoRoot, 'resources', 'plants', 'reference'));
+    const h = await startHarness({ plant: loaded, clock, people: { mqtt: { url: broker.url, reconnectMinMs: 100 } } });
+    const gw = await connectAsync(broker.url, { clientId: 'test-gateway-2' });
+    const tick = (n: number): void => {
+      for (let s = 0; s < n; s++) {
+        clock.advance(1000);
+        h.server.ctx.runtime.tick();
+      }
+    };
+    try {
+      tick(5);
+      const list = ((await h.rest('/api/v1/people?onSite=true', { token: h.adminToken })).body as Body<{ people: PersonView[] }>).data.people;
+      const who = list.find((p) => p.role === 'operator')!;
+      const latest = async (): Promise<PersonView['latest']> => ((await h.rest(`/api/v1/people/${who.id}`, { token: h.adminToken })).body as Body<PersonView>).data.latest;
+      const t = clock.now() + 1;
+      await waitFor(async () => {
+        await gw.publishAsync('vigil/rtls/gw-south/fixes', JSON.stringify({ fixes: [{ badge: who.badge, t, x: 50, y: 50 }] }), { qos: 1 });
+        return (await latest())?.x === 50;
+      }, 10_000, 'the MQTT fix');
+      tick(10);
+      expect(await latest()).toMatchObject({ x: 50, y: 50 });
+    } finally {
+      await gw.endAsync(true);
+      await h.stop();
+      await broker.dispose();
+    }
+  }, 60_000);
+});
