@@ -26,6 +26,7 @@ import { createPeopleServices, type PeopleOptions, type PeopleServices } from '.
 import { createHazardServices, type HazardServices } from './hazard/createHazardServices';
 import type { HazardSettings } from '../shared/hazard/settings';
 import { createRobotServices, type RobotServices } from './robots/createRobotServices';
+import { createIncidentServices, type IncidentServices } from './incident/createIncidentServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -101,6 +102,8 @@ export interface PlantServer {
   robots: RobotServices;
   /** Hidden-hazard work orders and inspection tasks (docs/hazards.md); `enqueueFinding` takes robot findings. */
   hazards: HazardServices;
+  /** Incidents, plans and after-action reports (docs/incidents.md). */
+  incidents: IncidentServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -161,7 +164,9 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     // so that the alarm batch of a tick already sees it.
     const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
     const hazards = createHazardServices({ plant, engine, clock, people: people.service.registry, startTime: simStart, ...(opts.hazards ? { settings: opts.hazards } : {}) });
-    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter];
+    // The incident stage reads the alarm activations of this tick: after the alarm stage.
+    const incidents = createIncidentServices({ plant, engine, clock, people: people.service.registry, plansDir: path.join(root || findAppRoot(), 'resources', 'plans'), dataDir: opts.dataDir, latest });
+    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter, incidents.stage];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
@@ -170,6 +175,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       ...safety.commandHandlers,
       ...robots.commandHandlers,
       ...hazards.commandHandlers,
+      ...incidents.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -251,6 +257,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     people.attach(app, ctx, io);
     robots.attach(app, ctx, io, () => people.service.hub.subscriberIds());
     hazards.attach(app, ctx);
+    incidents.attach(app, ctx);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -282,6 +289,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         gateway.detach();
         people.detach();
         hazards.close();
+        incidents.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
@@ -291,7 +299,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, close };
   } catch (err) {
     store.close();
     throw err;

@@ -91,7 +91,8 @@ export const incidentRecordSchema = z.object({
 });
 export type IncidentRecord = z.infer<typeof incidentRecordSchema>;
 
-export const incidentActions = ['open', 'level', 'role', 'step', 'step_late', 'source', 'evacuate', 'agency', 'contain', 'close', 'log'] as const;
+/** `escalate`: another confirmed gas group or trip joined the incident (its ref in the note); counted by the level rules. */
+export const incidentActions = ['open', 'level', 'role', 'step', 'step_late', 'source', 'evacuate', 'agency', 'contain', 'close', 'log', 'escalate'] as const;
 export type IncidentAction = (typeof incidentActions)[number];
 
 /**

@@ -15,6 +15,7 @@ import { buildPeopleZones } from './peopleZones';
 import { buildRiskRegister } from './riskRegister';
 import { buildRobots } from './robots';
 import { buildInspectionPlans } from './inspectionPlans';
+import { buildIncidentRules } from './incidentRules';
 import { buildUtilities, buildWastewater } from './units/services';
 
 /** Chemicals of the plant from the standards data; `source` lists where each number comes from. */
@@ -91,5 +92,6 @@ export function buildReferencePlant(std: Standards): Plant {
     peopleZones: buildPeopleZones(plant),
     robots: buildRobots(plant),
     inspectionPlans: buildInspectionPlans(plant),
+    incidentRules: buildIncidentRules(plant),
   };
 }
