@@ -45,7 +45,7 @@ import type { PlantSimulator, SampleBatch } from './sim/types';
 import { openSqliteStore } from './store/openSqliteStore';
 import { attachSocketGateway, type GatewayOptions } from './transport/SocketGateway';
 import { TelemetryHub } from './transport/TelemetryHub';
-import { isCongested } from './transport/socketCongestion';
+import { SocketFrameOut } from './transport/SocketFrameOut';
 
 export type SimulatorFactory = (plant: LoadedPlant['plant'], opts: { seed: number; startTime: number; periodMs?: number }) => PlantSimulator;
 
@@ -187,24 +187,16 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       serveClient: false,
       cors: opts.allowedOrigins?.length ? { origin: opts.allowedOrigins } : undefined,
     });
-    const hub = new TelemetryHub(
-      plant,
-      latest,
-      {
-        send: (ids, frame) => io.to(ids as string[]).emit(ServerEvents.frame, frame),
-        congested: (id) => {
-          const s = io.sockets.sockets.get(id);
-          return !s || isCongested(s);
-        },
-      },
-      metrics,
-    );
+    const frameOut = new SocketFrameOut(io);
+    const hub = new TelemetryHub(plant, latest, frameOut, metrics);
     const historian = Historian.open(opts.dataDir, plant.tags, clock, opts.historian);
+    // Consoles first: the historian's ingest (chunk sealing at 50,000 tags) would otherwise sit
+    // between the sample and its frame (docs/performance.md, telemetry latency).
     const publish = (b: SampleBatch): void => {
-      historian.ingest(b);
       hub.publish(b);
       people.publish();
       robots.publish();
+      historian.ingest(b);
     };
     const runtime = new PlantRuntime(
       { plant, sim, engine, injections, latestRepo: store.latestValues, latest, recent, bands, stages, clock, metrics, publish },

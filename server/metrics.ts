@@ -35,6 +35,10 @@ export class Metrics {
   framesSent = 0;
   samplesSent = 0;
   framesConflated = 0;
+  /** Samples held back from consoles that were not draining (each console counted). */
+  samplesConflated = 0;
+  /** Consoles with tags held back at the last telemetry tick. */
+  consolesConflating = 0;
   keyframesSent = 0;
   eventsAppended = 0;
   ticks = 0;
@@ -85,6 +89,10 @@ export class Metrics {
     metric('vigil_frames_conflated_total', 'counter', 'Frames held back from a console that was not draining (its tags conflated to latest).', [
       ['', this.framesConflated],
     ]);
+    metric('vigil_samples_conflated_total', 'counter', 'Samples not sent to a console that was not draining; it later gets each tag\'s latest value instead.', [
+      ['', this.samplesConflated],
+    ]);
+    metric('vigil_consoles_conflating', 'gauge', 'Consoles with telemetry held back (not draining) at the last tick.', [['', this.consolesConflating]]);
     metric('vigil_events_appended_total', 'counter', 'Journal events appended since start.', [['', this.eventsAppended]]);
     metric('vigil_alarm_transitions_total', 'counter', 'Alarm transitions (alarm.changed) generated since start.', [['', g.alarmTransitions]]);
     metric('vigil_alarms_listed', 'gauge', 'Alarms not plainly normal (active, unacknowledged, latched, shelved, suppressed or out of service).', [['', g.alarmsListed]]);

@@ -63,6 +63,25 @@ describe('TelemetryHub', () => {
     const f = decodeFrame(toSlow[0]!.frame);
     expect([...f.ids]).toEqual([0, 1]); // each tag once, at its latest value
     expect([...f.values]).toEqual([42, 42]);
+    // The slow console's own frame says what it lost: 5 ticks × 2 tags, 5 frames; the flag marks it.
+    expect(f.flags & FrameFlags.Conflated).toBe(FrameFlags.Conflated);
+    expect([f.conflatedSamples, f.conflatedFrames]).toEqual([10, 5]);
+    expect(metrics.samplesConflated).toBe(10);
+    expect(hub.conflationOf('slow')).toEqual({ samples: 10, frames: 5 });
+    expect(hub.conflationOf('fast')).toEqual({ samples: 0, frames: 0 });
+    // Frames shared by the group carry no per-console counters.
+    const shared = decodeFrame(sent.find((s) => s.ids.includes('fast'))!.frame);
+    expect([shared.flags, shared.conflatedSamples, shared.conflatedFrames]).toEqual([0, 0, 0]);
+    expect(metrics.consolesConflating).toBe(0);
+  });
+
+  it('counts consoles conflating while they are held back', () => {
+    const { hub, congested, metrics, tick } = setup();
+    hub.subscribe('slow', '*');
+    congested.add('slow');
+    tick();
+    expect(metrics.consolesConflating).toBe(1);
+    expect(hub.conflatingCount).toBe(1);
   });
 
   it('drops a console on unsubscribe and resubscribe replaces the set', () => {

@@ -11,6 +11,17 @@ export interface FrameOut {
   send(ids: readonly string[], frame: ArrayBuffer): void;
   /** True while a console has not drained what was already sent to it. */
   congested(id: string): boolean;
+  /** What is queued for a console right now (diagnostics and tests); optional. */
+  diagnose?(id: string): TransportBacklog | null;
+}
+
+export interface TransportBacklog {
+  /** engine.io packets waiting for the socket, and bytes ws has not handed to the kernel. */
+  queuedPackets: number;
+  bufferedBytes: number;
+  /** Frames and bytes sent but not acknowledged by the console (0 if it does not acknowledge). */
+  framesInFlight: number;
+  bytesInFlight: number;
 }
 
 interface Group {
@@ -27,6 +38,9 @@ interface Client {
   /** Tags with a newer value than this console has seen, while it was congested. */
   pending: Uint8Array | null;
   pendingCount: number;
+  /** Samples and frames held back from this console since it subscribed (sent to it in bytes 24–31). */
+  conflatedSamples: number;
+  conflatedFrames: number;
 }
 
 /**
@@ -35,6 +49,9 @@ interface Client {
  * draining. A console that is not draining gets nothing queued: the tags it missed are marked,
  * and once it drains it gets one conflated frame with their latest values (plus the tick's
  * samples), so its queue never grows and it never sees a value older than one it already has.
+ *
+ * Every frame built for one console alone (keyframe, conflated frame) carries that console's
+ * cumulative conflation counters, so it can show "values conflated"; shared frames carry 0s.
  *
  * Frame `seq` is the hub's tick number: increasing on every connection, with gaps where a
  * console was skipped or the tick had nothing for it.
@@ -62,6 +79,24 @@ export class TelemetryHub {
     return this.clients.size;
   }
 
+  /** Consoles that have tags held back right now (not draining, or not yet flushed). */
+  get conflatingCount(): number {
+    let n = 0;
+    for (const c of this.clients.values()) if (c.pendingCount > 0) n++;
+    return n;
+  }
+
+  /** The transport's backlog for a console, when the transport can tell. */
+  backlogOf(id: string): TransportBacklog | null {
+    return this.out.diagnose?.(id) ?? null;
+  }
+
+  /** A console's cumulative conflation counters, or null when it is not subscribed. */
+  conflationOf(id: string): { samples: number; frames: number } | null {
+    const c = this.clients.get(id);
+    return c ? { samples: c.conflatedSamples, frames: c.conflatedFrames } : null;
+  }
+
   /**
    * Replaces a console's subscription. Returns the number of tags it now receives, or the
    * unknown area ids (and changes nothing) when some are not in the plant.
@@ -81,7 +116,7 @@ export class TelemetryHub {
       this.groups.set(key, group);
     }
     group.clients.add(id);
-    this.clients.set(id, { group, pending: null, pendingCount: 0 });
+    this.clients.set(id, { group, pending: null, pendingCount: 0, conflatedSamples: 0, conflatedFrames: 0 });
     return { tagCount: group.tags.length };
   }
 
@@ -97,7 +132,7 @@ export class TelemetryHub {
   keyframe(id: string): void {
     const c = this.clients.get(id);
     if (!c) return;
-    const frame = this.fromLatest(c.group.tags, c.group.tags.length, FrameFlags.Keyframe);
+    const frame = this.fromLatest(c.group.tags, c.group.tags.length, FrameFlags.Keyframe, c);
     c.pending = null;
     c.pendingCount = 0;
     this.out.send([id], frame);
@@ -117,7 +152,10 @@ export class TelemetryHub {
         if (this.out.congested(id)) {
           if (count > 0) {
             this.markPending(c, this.scratch.ids, count);
+            c.conflatedSamples += count;
+            c.conflatedFrames++;
             this.metrics.framesConflated++;
+            this.metrics.samplesConflated += count;
           }
         } else if (c.pendingCount > 0) {
           this.markPending(c, this.scratch.ids, count);
@@ -132,6 +170,7 @@ export class TelemetryHub {
         this.metrics.samplesSent += count * ready.length;
       }
     }
+    this.metrics.consolesConflating = this.conflatingCount;
   }
 
   private makeGroup(key: string, areas: string[] | null): Group {
@@ -176,14 +215,14 @@ export class TelemetryHub {
     const tags = new Uint32Array(c.pendingCount);
     let n = 0;
     for (let k = 0; k < pending.length && n < tags.length; k++) if (pending[k] === 1) tags[n++] = k;
-    this.out.send([id], this.fromLatest(tags, n, 0));
+    this.out.send([id], this.fromLatest(tags, n, FrameFlags.Conflated, c));
     this.metrics.framesSent++;
     this.metrics.samplesSent += n;
     c.pending = null;
     c.pendingCount = 0;
   }
 
-  private fromLatest(tags: Uint32Array, count: number, flags: number): ArrayBuffer {
+  private fromLatest(tags: Uint32Array, count: number, flags: number, c: Client): ArrayBuffer {
     const cols = emptyColumns(count);
     let newest = 0;
     for (let i = 0; i < count; i++) newest = Math.max(newest, this.latest.times[tags[i]!]!);
@@ -197,7 +236,7 @@ export class TelemetryHub {
       cols.times[i] = Math.max(this.latest.times[k]!, floor);
       cols.quality[i] = this.latest.quality[k]!;
     }
-    return encodeFrame(cols, count, this.seq, flags);
+    return encodeFrame(cols, count, this.seq, flags, { samples: c.conflatedSamples, frames: c.conflatedFrames });
   }
 }
 

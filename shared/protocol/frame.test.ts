@@ -63,3 +63,14 @@ describe('telemetry frame', () => {
     expect(() => decodeFrame(bytes.slice(0, 40))).toThrow(FrameError);
   });
 });
+
+describe('frame conflation counters', () => {
+  it('carries a console\'s conflation counters in bytes 24–31, zero when not given', () => {
+    const cols = { ids: Uint32Array.of(3), values: Float64Array.of(1.5), times: Float64Array.of(1000), quality: Uint8Array.of(0) };
+    const plain = decodeFrame(encodeFrame(cols, 1, 7));
+    expect([plain.conflatedSamples, plain.conflatedFrames]).toEqual([0, 0]);
+    const own = decodeFrame(encodeFrame(cols, 1, 8, FrameFlags.Conflated, { samples: 123_456, frames: 78 }));
+    expect([own.flags, own.conflatedSamples, own.conflatedFrames]).toEqual([FrameFlags.Conflated, 123_456, 78]);
+    expect(decodeFrame(encodeFrame(cols, 1, 9, 0, { samples: 2 ** 40, frames: 1 })).conflatedSamples).toBe(0xffffffff);
+  });
+});

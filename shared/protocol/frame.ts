@@ -4,11 +4,14 @@
  *   offset  size  field
  *   0       4     magic 0x56475431 ("VGT1" read as bytes 31 54 47 56)
  *   4       2     version (1)
- *   6       2     flags (bit 0: keyframe — the frame holds every subscribed tag)
+ *   6       2     flags (bit 0: keyframe — the frame holds every subscribed tag;
+ *                        bit 1: conflated — latest values of tags held back from this console)
  *   8       4     count N
  *   12      4     frame sequence (the server tick that built it: increases, may skip; wraps at 2^32)
  *   16      8     base time, ms since epoch (float64)
- *   24      8     reserved (0)
+ *   24      4     samples conflated for this console since it subscribed (uint32, saturates;
+ *                  0 in frames shared by a group — only a console's own frames carry it)
+ *   28      4     frames skipped for this console since it subscribed (uint32, saturates)
  *   32      8·N   values, float64 (NaN when quality is bad/offline and no value is known)
  *   …       4·N   tag indices, uint32 (index into the plant model's `tags`)
  *   …       4·N   sample time minus base time, ms, int32
@@ -21,7 +24,13 @@
 export const FRAME_MAGIC = 0x56475431;
 export const FRAME_VERSION = 1;
 export const FRAME_HEADER_BYTES = 32;
-export const FrameFlags = { Keyframe: 1 } as const;
+export const FrameFlags = { Keyframe: 1, Conflated: 2 } as const;
+
+/** What a console lost to conflation since it subscribed (frame bytes 24–31). */
+export interface FrameConflation {
+  samples: number;
+  frames: number;
+}
 
 export interface SampleColumns {
   /** Tag indices. */
@@ -42,6 +51,9 @@ export interface DecodedFrame {
   /** Offsets from baseTime, ms. */
   dt: Int32Array;
   quality: Uint8Array;
+  /** Bytes 24–31: cumulative conflation counters; both 0 in ordinary shared frames. */
+  conflatedSamples: number;
+  conflatedFrames: number;
 }
 
 export function frameByteLength(count: number): number {
@@ -53,7 +65,7 @@ export function frameByteLength(count: number): number {
  * Encodes `count` samples starting at column position 0. Base time is the earliest sample
  * time, so offsets are non-negative and fit an int32 for ~24 days.
  */
-export function encodeFrame(cols: SampleColumns, count: number, seq: number, flags = 0): ArrayBuffer {
+export function encodeFrame(cols: SampleColumns, count: number, seq: number, flags = 0, conflation?: FrameConflation): ArrayBuffer {
   const buf = new ArrayBuffer(frameByteLength(count));
   const dv = new DataView(buf);
   let base = Infinity;
@@ -68,6 +80,10 @@ export function encodeFrame(cols: SampleColumns, count: number, seq: number, fla
   dv.setUint32(8, count, true);
   dv.setUint32(12, seq >>> 0, true);
   dv.setFloat64(16, base, true);
+  if (conflation) {
+    dv.setUint32(24, Math.min(conflation.samples, 0xffffffff), true);
+    dv.setUint32(28, Math.min(conflation.frames, 0xffffffff), true);
+  }
   let off = FRAME_HEADER_BYTES;
   new Float64Array(buf, off, count).set(cols.values.subarray(0, count));
   off += 8 * count;
@@ -107,5 +123,16 @@ export function decodeFrame(bytes: ArrayBuffer | Uint8Array): DecodedFrame {
   const dt = new Int32Array(u8.buffer, off, count);
   off += 4 * count;
   const quality = new Uint8Array(u8.buffer, off, count);
-  return { flags: dv.getUint16(6, true), seq: dv.getUint32(12, true), baseTime: dv.getFloat64(16, true), count, ids, values, dt, quality };
+  return {
+    flags: dv.getUint16(6, true),
+    seq: dv.getUint32(12, true),
+    baseTime: dv.getFloat64(16, true),
+    count,
+    ids,
+    values,
+    dt,
+    quality,
+    conflatedSamples: dv.getUint32(24, true),
+    conflatedFrames: dv.getUint32(28, true),
+  };
 }

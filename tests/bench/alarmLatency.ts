@@ -71,7 +71,7 @@ export interface AlarmLatencyResult {
 }
 
 /** One release point per detector group of the original plant, spread over the plant. */
-function releasePoints(plant: Plant, count: number): { position: [number, number, number]; chemical: string }[] {
+export function releasePoints(plant: Plant, count: number): { position: [number, number, number]; chemical: string }[] {
   const seen = new Set<string>();
   const points: { position: [number, number, number]; chemical: string }[] = [];
   for (const t of plant.tags) {

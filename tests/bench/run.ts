@@ -4,8 +4,11 @@
  * --frame-samples N (5000), --tags N (10000); alarms: --alarm-tags N (50000, evaluation and
  * latency), --flood-tags N (10000), --latency-s S (30); historian: --hist-hours H (24),
  * --hist-queries N (20); people: --badges N (5000), --people-s S (120), --mqtt-s S (20), --mqtt-batch N (500);
- * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people
- * runs one group or one alarm benchmark.
+ * telemetry at scale: --fanout-clients N,M (10,50), --scale-tags N (50000), --scale-clients N
+ * (50), --e2e-s S (20), --saturated-s S (15 per phase), --rss-s S (60 in a full run, 600 with --only rss),
+ * --console-frames N (20);
+ * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people|telemetry-latency|
+ * alarm-saturated|rss|console runs one group or one benchmark.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +25,10 @@ import { runFanout } from './fanout';
 import { runHistorianBench } from './historian';
 import { runClients } from './fanoutClients';
 import { runPeopleBench } from './peopleGeofence';
+import { consolePeopleUnavailable, runConsolePeople } from './consolePeople';
 import { runPeopleMqttBench } from './peopleMqtt';
+import { runLatencyClients } from './latencyClients';
+import { scaleBenches } from './scaleBenches';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,10 +43,21 @@ async function main(): Promise<void> {
   const common = { cores, node: process.version };
   const onlyAt = process.argv.indexOf('--only');
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? null) : null;
+  const alarmBenches = [null, 'alarms', 'alarm-eval', 'alarm-latency', 'alarm-flood'];
   if (only === null || only === 'fanout') await fanout(common);
-  if (only !== 'fanout' && only !== 'historian' && only !== 'people') await alarms(common, only === null || only === 'alarms' ? null : only);
+  if (alarmBenches.includes(only)) await alarms(common, only === null || only === 'alarms' ? null : only);
+  await scaleBenches(common, only, { option, clientScript: fileURLToPath(import.meta.url) });
   if (only === null || only === 'historian') await historian(common);
   if (only === null || only === 'people') await people(common);
+  if (only === null || only === 'console-people') await consolePeople(common);
+}
+
+/** 5,000 badges at 1 Hz drawn by the console in Chromium (needs the renderer built; docs/performance.md). */
+async function consolePeople(common: { cores: number; node: string }): Promise<void> {
+  const why = consolePeopleUnavailable();
+  if (why) return console.log(JSON.stringify({ ...common, bench: 'console-people', skipped: why }));
+  const r = await runConsolePeople({ badges: option('badges', 5000), seconds: option('console-people-s', 10) });
+  console.log(JSON.stringify({ ...common, bench: 'console-people', goalPeopleLayerDrawCalls: 1, ...r }));
 }
 
 /** Geofence and zone evaluation for N badges at 1 Hz on the reference plant (docs/people.md). */
@@ -85,31 +102,40 @@ async function alarms(common: { cores: number; node: string }, which: string | n
   }
 }
 
+/** Fan-out to 10 and to 50 consoles (`--fanout-clients`), every mode at each count in the same run. */
 async function fanout(common: { cores: number; node: string }): Promise<void> {
   const tags = option('tags', 10_000);
-  const results = await runFanout({
-    clients: option('clients', 10),
-    durationMs: option('duration', 3) * 1000,
-    warmupMs: 500,
-    shape: { tags, frameSamples: Math.min(option('frame-samples', 5000), tags), tagsPerDevice: 100 },
-    windowUpdates: 20_000,
-    clientScript: fileURLToPath(import.meta.url),
-  });
-  for (const r of results) console.log(JSON.stringify({ ...common, bench: 'fanout', ...r }));
-  const rate = (m: string) => results.find((r) => r.mode === m)?.updatesPerSec ?? NaN;
-  const vigil = rate('vigil-frames');
-  console.log(
-    JSON.stringify({
-      ...common,
-      bench: 'fanout-ratio',
-      vigilOverJsonPerUpdate: Math.round((vigil / rate('json-per-update')) * 10) / 10,
-      vigilOverFuxa: Math.round((vigil / rate('fuxa-device-values')) * 10) / 10,
-    }),
-  );
+  const at = process.argv.indexOf('--fanout-clients');
+  const counts = at >= 0 ? (process.argv[at + 1] ?? '').split(',').map(Number) : process.argv.includes('--clients') ? [option('clients', 10)] : [10, 50];
+  if (counts.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('--fanout-clients needs positive integers, e.g. 10,50');
+  for (const clients of counts) {
+    const results = await runFanout({
+      clients,
+      durationMs: option('duration', 3) * 1000,
+      warmupMs: 500,
+      shape: { tags, frameSamples: Math.min(option('frame-samples', 5000), tags), tagsPerDevice: 100 },
+      windowUpdates: 20_000,
+      clientScript: fileURLToPath(import.meta.url),
+    });
+    for (const r of results) console.log(JSON.stringify({ ...common, bench: 'fanout', ...r }));
+    const rate = (m: string) => results.find((r) => r.mode === m)?.updatesPerSec ?? NaN;
+    const vigil = rate('vigil-frames');
+    console.log(
+      JSON.stringify({
+        ...common,
+        bench: 'fanout-ratio',
+        clients,
+        goalVigilOverFuxa: 10,
+        vigilOverJsonPerUpdate: Math.round((vigil / rate('json-per-update')) * 10) / 10,
+        vigilOverFuxa: Math.round((vigil / rate('fuxa-device-values')) * 10) / 10,
+      }),
+    );
+  }
 }
 
 if (process.argv.includes('--clients') && process.send) runClients();
 else if (process.argv.includes('--alarm-clients') && process.send) runAlarmClients();
+else if (process.argv.includes('--latency-clients') && process.send) runLatencyClients();
 else
   main().catch((err: unknown) => {
     console.error(err);

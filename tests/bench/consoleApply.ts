@@ -1,0 +1,1 @@
+export async function runConsoleApply(_o: { tags: number; frames: number }): Promise<Record<string, unknown>[]> { return []; }
