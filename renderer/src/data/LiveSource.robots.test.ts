@@ -16,7 +16,7 @@ describe('LiveSource, robots lane', () => {
 
   it('times each positions frame it applies (User Timing, latest entry only)', async () => {
     const { encodePositions } = await import('../../../shared/people/positionsFrame');
-    const { POSITIONS_MEASURE } = await import('./LiveSource');
+    const { POSITIONS_MEASURE } = await import('../diagnostics/measures');
     const h = harness();
     const s = await live(h);
     const n = 2;

@@ -17,6 +17,7 @@ import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
 import type { SessionClient } from './sessionClient';
 import { robotsMessageSchema } from '../../../shared/robots/model';
+import { POSITIONS_MEASURE } from '../diagnostics/measures';
 import type { HazardStats } from '../../../shared/hazard/model';
 
 /** The part of a socket.io client socket this source uses (a fake one drives the unit tests). */
@@ -54,9 +55,6 @@ const ACK_TIMEOUT_MS = 10_000;
  * the main thread long enough to freeze the console.
  */
 export const EVENT_SLICE_MS = 12;
-
-/** User Timing name of the main-thread work of one positions frame (decode + apply), docs/performance.md. */
-export const POSITIONS_MEASURE = 'vigil.positions.apply';
 
 /** socket.io-client with a short reconnection backoff, so a restarted server is back within seconds. */
 export function connectSocketIo(url: string): SourceSocket {
@@ -442,9 +440,10 @@ export class LiveSource implements DataSource {
     try {
       // Decode and apply, timed for the console-people benchmark (only the latest entry is kept).
       const t0 = performance.now();
-      this.listener?.positions?.(decodePositions(raw));
+      const frame = decodePositions(raw);
+      this.listener?.positions?.(frame);
       performance.clearMeasures(POSITIONS_MEASURE);
-      performance.measure(POSITIONS_MEASURE, { start: t0, end: performance.now() });
+      performance.measure(POSITIONS_MEASURE, { start: t0, end: performance.now(), detail: { rows: frame.count } });
     } catch (err) {
       if (!(err instanceof PositionsFrameError)) throw err;
       this.rejected.positions++;

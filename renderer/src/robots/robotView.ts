@@ -80,7 +80,7 @@ export interface ReadingRow {
 export function readingRows(def: RobotDef, status: RobotStatus | null, standards: readonly RobotStandard[], equipment: ReadonlyMap<string, Equipment>): ReadingRow[] {
   if (!status) return [];
   const rank = (s: string): number => {
-    const i = ['thermal', 'gas', 'noise'].indexOf(s);
+    const i = ['thermal', 'gas', 'gas_toxic', 'noise'].indexOf(s);
     return i < 0 ? 99 : i;
   };
   return Object.entries(status.readings)

@@ -4,6 +4,7 @@ import { DirtySet } from '../../stores/DirtySet';
 import { personStyles, signalLostColor, unknownPersonStyle, type PersonStyle } from '../peopleStyle';
 import type { PersonRole } from '../../../../shared/people/registry';
 import { disposeTree, type MapLayer } from './MapLayer';
+import { PEOPLE_LAYER_MEASURE } from '../../diagnostics/measures';
 
 /** State bit of a badge that went silent (docs/protocol.md §3.9). */
 const SIGNAL_LOST = 4;
@@ -68,6 +69,8 @@ export class PeopleLayer implements MapLayer {
   update(): boolean {
     const d = this.dirty;
     if (d.size === 0) return false;
+    const t0 = performance.now();
+    const rows = d.size;
     const s = this.store;
     const mesh = this.mesh;
     for (let i = d.pop(); i >= 0; i = d.pop()) {
@@ -84,6 +87,9 @@ export class PeopleLayer implements MapLayer {
     }
     mesh.instanceMatrix.needsUpdate = true;
     if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    // Timed for the console-people benchmark (docs/performance.md); only the latest entry is kept.
+    performance.clearMeasures(PEOPLE_LAYER_MEASURE);
+    performance.measure(PEOPLE_LAYER_MEASURE, { start: t0, end: performance.now(), detail: { rows } });
     return true;
   }
 

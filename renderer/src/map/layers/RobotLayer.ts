@@ -37,7 +37,8 @@ const PICK_PX = 14;
 const CENTRE_H = 1.2;
 /** Route lines float this far over the ground (m), above the road strips. */
 const ROUTE_Y = 0.3;
-const ROUTE_COLOR = 0x4a4f55;
+/** Light lines read on the dark roads and the mid-grey ground alike. */
+const ROUTE_COLOR = 0xf0f1f2;
 const CHECKPOINT_COLOR = 0x3d4247;
 
 /**
@@ -99,7 +100,7 @@ export class RobotLayer implements MapLayer {
     if (line.length === 0) line.push(0, -1e4, 0, 0, -1e4, 0);
     const geo = new BufferGeometry();
     geo.setAttribute('position', new Float32BufferAttribute(line, 3));
-    this.routes = new LineSegments(geo, new LineBasicMaterial({ color: ROUTE_COLOR, transparent: true, opacity: 0.75 }));
+    this.routes = new LineSegments(geo, new LineBasicMaterial({ color: ROUTE_COLOR, transparent: true, opacity: 0.8 }));
     this.routes.name = 'robot-routes';
     this.routes.frustumCulled = false;
 

@@ -71,13 +71,16 @@ function RobotSection({ r, lang }: { r: RobotCardView; lang: 'zh' | 'en' }): Rea
           {r.name}
         </button>
         <span className="person-id">{r.id}</span>
-        <span className="robot-model">{r.model}</span>
+      </div>
+      <div className="robot-model" title={r.model}>
+        {r.model}
       </div>
       <div className="robot-line">
         <RobotStateChip state={r.state} look={r.look} /> <BatteryBar battery={r.battery} />
       </div>
       <div className="tooltip-meta" data-testid="robot-route">
-        {t('robots.at')}: {r.at ? `${r.at.id} (${r.at.equipment})` : '—'} · {t('robots.next')}: {r.next ? `${r.next.id} (${r.next.equipment})` : '—'}
+        {r.at && `${t('robots.at')}: ${r.at.id} (${r.at.equipment}) · `}
+        {t('robots.next')}: {r.next ? `${r.next.id} (${r.next.equipment})` : '—'}
         {r.ageS !== null && ` · ${t('robots.ago', { s: r.ageS })}`}
       </div>
       <div className="robot-readings">
