@@ -27,6 +27,7 @@ import { createHazardServices, type HazardServices } from './hazard/createHazard
 import type { HazardSettings } from '../shared/hazard/settings';
 import { createRobotServices, type RobotServices } from './robots/createRobotServices';
 import { createIncidentServices, type IncidentServices } from './incident/createIncidentServices';
+import { createEmergencyServices, type EmergencyServices } from './emergency/createEmergencyServices';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -104,6 +105,8 @@ export interface PlantServer {
   hazards: HazardServices;
   /** Incidents, plans and after-action reports (docs/incidents.md). */
   incidents: IncidentServices;
+  /** Threat zones, people at risk, muster, resources and dispatch (docs/incidents.md); `service.setWindOverride` is the drill/test wind hook. */
+  emergency: EmergencyServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -164,9 +167,12 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     // so that the alarm batch of a tick already sees it.
     const safety = createSafetyServices({ plant, sim, engine, clock, alarms, webhooks: opts.webhooks ?? [] });
     const hazards = createHazardServices({ plant, engine, clock, people: people.service.registry, startTime: simStart, ...(opts.hazards ? { settings: opts.hazards } : {}) });
+    const threatLevels = loadThreatLevels(root || findAppRoot());
+    const emergency = createEmergencyServices({ plant, engine, clock, latest, people: people.service, chemicals: threatLevels });
+    // The emergency stage reads the incidents the incident stage opened: keep it after that stage.
     // The incident stage reads the alarm activations of this tick: after the alarm stage.
     const incidents = createIncidentServices({ plant, engine, clock, people: people.service.registry, plansDir: path.join(root || findAppRoot(), 'resources', 'plans'), dataDir: opts.dataDir, latest });
-    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter, incidents.stage];
+    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter, incidents.stage, emergency.stage];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
@@ -176,6 +182,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       ...robots.commandHandlers,
       ...hazards.commandHandlers,
       ...incidents.commandHandlers,
+      ...emergency.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -245,11 +252,12 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     registerHistoryRoutes(app, ctx, historian);
     registerStateRoutes(app, ctx, store);
     registerAlarmRoutes(app, ctx);
-    registerDispersionRoutes(app, ctx, loadThreatLevels(root || findAppRoot()));
+    registerDispersionRoutes(app, ctx, threatLevels);
     people.attach(app, ctx, io);
     robots.attach(app, ctx, io, () => people.service.hub.subscriberIds());
     hazards.attach(app, ctx);
     incidents.attach(app, ctx);
+    emergency.attach(app, ctx);
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -291,7 +299,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, emergency, close };
   } catch (err) {
     store.close();
     throw err;

@@ -23,7 +23,7 @@ describe('peopleAtRisk', () => {
       count: spots.length + 1,
       x: [...pos.map((p) => p[0]), absent[1]],
       y: [...pos.map((p) => p[1]), absent[2]],
-      present: [1, 1, 1, 1, 1, 0],
+      onSite: (p) => p < spots.length,
       id: (p) => (p < spots.length ? spots[p]![0] : absent[0]),
     });
     expect(r.people).toEqual([

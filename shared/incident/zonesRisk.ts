@@ -32,12 +32,12 @@ export function bandAt(c: CompiledZones, x: number, y: number): ThreatBand | nul
   return null;
 }
 
-/** Positions of people as columns (person index → x, y; `present` 0 skips the person). */
+/** Positions of people as columns (person index → x, y); people not `onSite` are skipped. */
 export interface PositionColumns {
   count: number;
   x: ArrayLike<number>;
   y: ArrayLike<number>;
-  present: ArrayLike<number>;
+  onSite(p: number): boolean;
   id(p: number): string;
 }
 
@@ -49,7 +49,7 @@ export function peopleAtRisk(incidentId: string, c: CompiledZones, pos: Position
   const counts = { red: 0, orange: 0, yellow: 0 };
   const people: PeopleAtRisk['people'] = [];
   for (let p = 0; p < pos.count; p++) {
-    if (!pos.present[p]) continue;
+    if (!pos.onSite(p)) continue;
     const band = bandAt(c, pos.x[p]!, pos.y[p]!);
     if (band === null) continue;
     counts[band]++;

@@ -156,6 +156,11 @@ export function buildPeopleRegistry(plant: Plant): PeopleFile {
     q.expires = addDays(PEOPLE_AS_OF, days);
     q.issued = addDays(q.expires, -span + 1);
   }
+  // Dispatch (docs/incidents.md): the first fire-brigade member's breathing-apparatus course lapsed 12 days ago, so the SCBA filter has someone to leave out.
+  const lapsed = quals.find((r) => r.type === 'TR-BA' && r.person === people.find((p) => p.team === 'FIRE')?.id);
+  if (!lapsed) throw new Error('people generator: the fire brigade holds no TR-BA');
+  lapsed.expires = addDays(PEOPLE_AS_OF, -12);
+  lapsed.issued = addDays(lapsed.expires, -Math.round((validity.get('TR-BA') ?? 12) * 30.44) + 1);
   return { version: 1, asOf: PEOPLE_AS_OF, rebaseDates: true, qualificationTypes: QUALIFICATION_TYPES, teams: TEAMS, people, qualifications: quals };
 }
 

@@ -15,6 +15,7 @@ import { buildPeopleZones } from './peopleZones';
 import { buildRiskRegister } from './riskRegister';
 import { buildRobots } from './robots';
 import { buildInspectionPlans } from './inspectionPlans';
+import { buildEmergencyResources } from './emergencyResources';
 import { buildIncidentRules } from './incidentRules';
 import { buildUtilities, buildWastewater } from './units/services';
 
@@ -92,6 +93,7 @@ export function buildReferencePlant(std: Standards): Plant {
     peopleZones: buildPeopleZones(plant),
     robots: buildRobots(plant),
     inspectionPlans: buildInspectionPlans(plant),
+    emergencyResources: buildEmergencyResources(plant),
     incidentRules: buildIncidentRules(plant),
   };
 }
