@@ -1,5 +1,6 @@
 import { io } from 'socket.io-client';
-import { decodeFrame, FrameError } from '../../../shared/protocol/frame';
+import { decodeFrame, FrameError, FrameFlags } from '../../../shared/protocol/frame';
+import { TELEMETRY_MEASURE, telemetryConflation } from './telemetryConflation';
 import { ClientEvents, helloReplySchema, PROTOCOL_VERSION, ServerEvents, type Hello, type HelloReply } from '../../../shared/protocol/messages';
 import type { CommandName } from '../../../shared/protocol/commands';
 import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
@@ -271,7 +272,7 @@ export class LiveSource implements DataSource {
       if (Array.isArray(raw)) this.onEvents(raw);
       else this.rejected.event++;
     });
-    socket.on(ServerEvents.frame, (raw: unknown) => this.onFrame(raw));
+    socket.on(ServerEvents.frame, (raw: unknown, ack?: unknown) => this.onFrame(raw, ack));
     socket.on(ServerEvents.positions, (raw: unknown) => this.onPositions(raw));
     socket.on(ServerEvents.robots, (raw: unknown) => {
       const m = robotsMessageSchema.safeParse(raw);
@@ -349,6 +350,7 @@ export class LiveSource implements DataSource {
     }
     this.resyncing = false;
     this.attempt = 0;
+    telemetryConflation.resubscribed();
     this.socket?.emit(ClientEvents.subscribe, { areas: '*' }, () => undefined);
     // Every (re)connect starts a new subscription: the server's keyframe after the ack replaces the table.
     if (this.listener?.positions) this.socket?.emit(ClientEvents.subscribePositions, { on: true }, () => undefined);
@@ -419,17 +421,28 @@ export class LiveSource implements DataSource {
     this.drainTimer = null;
   }
 
-  private onFrame(raw: unknown): void {
+  /**
+   * Decodes and applies one telemetry frame, then acknowledges it: the server holds a console
+   * that acknowledges to a few frames in flight, so a console that falls behind gets conflated
+   * latest values and its alarms never wait behind a backlog of frames (docs/protocol.md §3.4).
+   */
+  private onFrame(raw: unknown, ack?: unknown): void {
     if (!(raw instanceof ArrayBuffer || raw instanceof Uint8Array)) {
       this.rejected.frame++;
       return;
     }
     try {
-      this.listener?.samples(decodeFrame(raw));
+      const t0 = this.perfNow();
+      const frame = decodeFrame(raw);
+      this.listener?.samples(frame);
+      telemetryConflation.note((frame.flags & FrameFlags.Conflated) !== 0, frame.conflatedSamples, frame.conflatedFrames, this.clock());
+      performance.clearMeasures(TELEMETRY_MEASURE);
+      performance.measure(TELEMETRY_MEASURE, { start: t0, end: this.perfNow(), detail: { samples: frame.count } });
     } catch (err) {
       if (!(err instanceof FrameError)) throw err;
       this.rejected.frame++;
     }
+    if (typeof ack === 'function') (ack as () => void)();
   }
 
   private onPositions(raw: unknown): void {

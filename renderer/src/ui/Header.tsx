@@ -3,6 +3,7 @@ import { useConsole } from '../app/ConsoleContext';
 import { usePlant } from '../stores/plantStore';
 import { tagStore } from '../stores/tagStore';
 import { useUi } from '../stores/uiStore';
+import { ConflationIndicator } from './ConflationIndicator';
 import { ageParts, formatClock } from './format';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTicker } from './useTicker';
@@ -27,6 +28,7 @@ export function Header(): React.JSX.Element {
       <div className="header-status">
         <ConnectionIndicator />
         <DataAge />
+        <ConflationIndicator />
         <Clock timeZone={plant?.meta.timezone} />
         {user && (
           <span className="user" title={t('header.user')}>
