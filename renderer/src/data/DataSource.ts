@@ -44,7 +44,7 @@ export interface DataSourceListener {
   /** One `robots` message (validated): every robot's live status, ~1 Hz, on the positions subscription. */
   robots?(msg: RobotsMessage): void;
   /** Who the console is signed in as, once known. */
-  user?(user: { name: string; role: Role }): void;
+  user?(user: { name: string; role: Role; person?: string }): void;
 }
 
 /**

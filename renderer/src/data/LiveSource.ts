@@ -334,7 +334,9 @@ export class LiveSource implements DataSource {
     const reply = parsed.data;
     this.authFailures = 0;
     this.offsetMs = reply.serverTime - this.clock();
-    this.listener?.user?.(reply.user);
+    // The hello names the user but not their registry person (hazard orders assigned to them): keep the session's.
+    const person = this.opts.session.current()?.user.person;
+    this.listener?.user?.(person && this.opts.session.current()?.user.name === reply.user.name ? { ...reply.user, person } : reply.user);
     if (reply.plantHash !== this.plantHash) {
       // The server now runs another plant model: fetch it before any of its frames arrive.
       try {

@@ -55,6 +55,9 @@ export interface VigilDiagnostics {
   layerDraws(layer: 'people' | 'robots'): number;
   /** Robot index of a robot id, or -1; where it is drawn now (plant coordinates, interpolated) and on screen (page CSS px). */
   robotIndex(id: string): number;
+  /** Hidden-hazard orders drawn on the map now (ids, in instance order), and where one's marker is on screen (page CSS px). */
+  readonly hazardMarkers: readonly string[];
+  hazardScreenPosition(id: string): { x: number; y: number } | null;
   robotPosition(index: number): { x: number; y: number; z: number } | null;
   robotScreenPosition(index: number): { x: number; y: number } | null;
 }
@@ -153,6 +156,17 @@ export function installDiagnostics(deps: { store: TagStore; map: () => MapView |
     layerDraws(layer) {
       const m = map();
       return m ? drawsInLastFrame(layer === 'people' ? m.people?.object : m.robots?.object, m.renderer) : 0;
+    },
+    get hazardMarkers() {
+      return [...(map()?.hazards?.drawn() ?? [])];
+    },
+    hazardScreenPosition(id) {
+      const m = map();
+      const c = m?.hazards?.centreOf(id, new Vector3());
+      const p = c ? m!.project(c) : null;
+      if (!m || !p) return null;
+      const r = m.renderer.domElement.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
     },
     robotIndex(id) {
       return robotStore.indexOf(id);

@@ -27,11 +27,11 @@ export interface HazardLook {
 }
 
 export const hazardColors = {
-  general: 0x3d4349,
+  general: 0x262a2f,
   major: 0x5b2a9e,
   overdue: 0xc2570c,
   /** Ungraded (reported, not yet assessed). */
-  ungraded: 0x5d646b,
+  ungraded: 0x262a2f,
 } as const;
 
 /** Mixes a colour toward white by `t` (0..1): a pale variant for orders awaiting verification. */
@@ -48,8 +48,8 @@ export function hazardLook(h: Pick<HazardRecord, 'grade' | 'state' | 'deadline' 
   const grow = (overdue ? 1.25 : 1) * (selected ? 1.35 : 1);
   return {
     color,
-    width: (major ? 2.4 : 3.2) * grow,
-    height: (major ? 5.2 : 2.4) * grow,
+    width: (major ? 4 : 5) * grow,
+    height: (major ? 8.5 : 3.8) * grow,
     raise: overdue ? 3 : 1.2,
     outline: h.state === 'reported' || h.state === 'assessed',
     striped: overdue,

@@ -22,7 +22,8 @@ export interface UiState {
   presenceDetail: string | null;
   /** When the link was last live (ms since epoch, local clock), for "last known state" text. */
   lastLiveAt: number | null;
-  user: { name: string; role: Role } | null;
+  /** `person`: the registry person the account is linked to (hazard orders assigned to them), when the session says. */
+  user: { name: string; role: Role; person?: string } | null;
   /** Selected tag index, or -1. */
   selected: number;
   hover: Hover | null;

@@ -1,4 +1,4 @@
-import { BufferAttribute, Color, ConeGeometry, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshLambertMaterial, Raycaster, Vector2, Vector3, type BufferGeometry, type Camera, type WebGLProgramParametersWithUniforms } from 'three';
+import { BufferAttribute, Color, ConeGeometry, DoubleSide, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, MeshLambertMaterial, Raycaster, Vector2, Vector3, type BufferGeometry, type Camera, type WebGLProgramParametersWithUniforms } from 'three';
 import type { HazardRecord } from '../../../../shared/hazard/model';
 import type { Plant } from '../../../../shared/plant/schema';
 import type { HazardFeed } from '../../hazard/hazardFeed';
@@ -48,7 +48,8 @@ export class HazardLayer implements MapLayer {
   private readonly tip: HazardTip | null;
   private readonly ray = new Raycaster();
   private readonly ndc = new Vector2();
-  private readonly material = new MeshLambertMaterial({ color: 0xffffff });
+  // Double-sided so an outline-only marker shows all its edges, not only the near ones.
+  private readonly material = new MeshLambertMaterial({ color: 0xffffff, side: DoubleSide });
   private readonly unsubscribe: () => void;
   private readonly timer: ReturnType<typeof setInterval>;
 
@@ -244,7 +245,7 @@ function patchHazardShader(shader: WebGLProgramParametersWithUniforms): void {
         '#include <clipping_planes_fragment>',
         'float hzOutline = mod(floor(vHzStyle + 0.5), 2.0);',
         'float hzStriped = floor((vHzStyle + 0.5) / 2.0);',
-        'if (hzOutline > 0.5 && min(min(vBary.x, vBary.y), vBary.z) > 0.12) discard;',
+        'if (hzOutline > 0.5 && min(min(vBary.x, vBary.y), vBary.z) > 0.2) discard;',
         'if (hzStriped > 0.5 && fract(vHzY * 4.0) < 0.3) discard;',
       ].join('\n'),
     );

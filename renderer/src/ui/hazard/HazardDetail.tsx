@@ -68,7 +68,7 @@ export function HazardDetail({ hazard: h, now }: { hazard: HazardRecord; now: nu
         <dd>
           {[area?.name[lang], equipment?.name[lang] ?? h.equipment].filter(Boolean).join(' · ') || '—'}
           <button className="link" data-testid="hazard-locate" onClick={() => hazardUi.getState().requestLocate(h.id)}>
-            ⌖ {t('hazard.detail.showOnMap')}
+            ◎ {t('hazard.detail.showOnMap')}
           </button>
         </dd>
         {h.rectifiedBy && (

@@ -73,7 +73,7 @@ export function HazardActionForm({ hazard, button, now, onDone }: { hazard: Haza
 
   const noteLabel = button.form === 'submit' ? t('hazard.form.whatDone') : button.form === 'dismiss' ? t('hazard.form.reason') : t('hazard.form.note');
   return (
-    <form className="hazard-form" data-testid={`hazard-form-${button.form}`} onSubmit={submit}>
+    <form className="hazard-form" data-testid={`hazard-form-${button.form}`} onSubmit={submit} noValidate>
       <h4>{t(`hazard.action.${button.label}`)}</h4>
       {button.form === 'assess' && (
         <>

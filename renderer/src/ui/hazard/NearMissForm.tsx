@@ -60,7 +60,7 @@ export function NearMissForm(): React.JSX.Element {
   };
 
   return (
-    <form className="hazard-report" data-testid="nearmiss-form" onSubmit={(e) => void submit(e)}>
+    <form className="hazard-report" data-testid="nearmiss-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="hazard-report-cols">
         <div>
           <Field label={t('hazard.report.headline')}>
@@ -121,7 +121,7 @@ export function NearMissForm(): React.JSX.Element {
                 hazardUi.getState().startPick();
               }}
             >
-              ⌖ {picking ? t('hazard.report.picking') : t('hazard.report.pickOnMap')}
+              ◎ {picking ? t('hazard.report.picking') : t('hazard.report.pickOnMap')}
             </button>
             {point && <span className="dim" data-testid="nm-picked"> {t('hazard.report.picked', { x: point.position[0].toFixed(0), y: point.position[1].toFixed(0) })}</span>}
           </fieldset>
