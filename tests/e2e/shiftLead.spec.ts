@@ -84,7 +84,7 @@ test('hovering a marker tells what it is; clicking opens its panel with a 10-min
 test('the language switch changes the whole console to English and back to Chinese', async ({ page }) => {
   await openConsole(page, server.url);
   const area = plant.areas[0]!;
-  const label = page.locator(`.map-label[data-area="${area.id}"]`);
+  const label = page.locator(`.map-label[data-area="${area.id}"] .area-label-name`);
   await expect(page.getByTestId('plant-name')).toHaveText(plant.meta.name.zh);
   await expect(page.getByTestId('presence')).toContainText('实时');
   await expect(label).toHaveText(area.name.zh);
