@@ -18,6 +18,7 @@ export class IncidentIndex {
   readonly counter = new IncidentIdCounter();
   private readonly refs = new Map<string, Set<string>>();
   private readonly overdueLogged = new Set<string>();
+  private readonly levelByHand = new Set<string>();
   private readonly detach: () => void;
 
   constructor(engine: CommandEngine) {
@@ -46,6 +47,11 @@ export class IncidentIndex {
     return this.refs.get(id)?.size ?? 0;
   }
 
+  /** Whether the incident's level was last set by a person (the commander), not by the rules. */
+  levelSetByHand(id: string): boolean {
+    return this.levelByHand.has(id);
+  }
+
   overdueWasLogged(id: string): boolean {
     return this.overdueLogged.has(id);
   }
@@ -68,6 +74,10 @@ export class IncidentIndex {
     if (e.payload.action === 'escalate' && e.payload.note) {
       const cut = e.payload.note.indexOf(': ');
       this.addRef(r.id, cut > 0 ? e.payload.note.slice(0, cut) : e.payload.note);
+    }
+    if (e.payload.action === 'level') {
+      if (e.actor === 'system') this.levelByHand.delete(r.id);
+      else this.levelByHand.add(r.id);
     }
     if (e.payload.action === 'log' && e.actor === 'system' && e.payload.note?.startsWith(FIRST_REPORT_OVERDUE)) this.overdueLogged.add(r.id);
   }

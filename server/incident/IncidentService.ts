@@ -108,7 +108,7 @@ export class IncidentService {
       const r = nextIncident(active, { kind: 'escalate', ref: a.id, note: `${a.kind} ${a.source} (${cls.type}) in ${a.area} / 同区域事态扩大` }, now, 'system');
       return r.ok ? { body: { type: 'incident.changed', payload: { incident: r.record, action: r.action, ...(r.note !== undefined ? { note: r.note } : {}) } }, actor: 'system' } : null;
     }
-    const source = sourceFromAlarm(this.alarmCtx, a, facts.chemical, now);
+    const { source, method } = sourceFromAlarm(this.alarmCtx, a, facts.chemical, now);
     const id = this.nextId(now);
     const base = { id, type: cls.type, source };
     const level = this.levelOf(base, 1)!;
@@ -125,7 +125,7 @@ export class IncidentService {
       drill: false,
     });
     pending.set(a.area, record);
-    const note = `${cls.rule}: ${a.id}; level ${level.level} (${level.rules.join(', ') || 'default'}); rate ${source.rateKgS === null ? 'unknown' : `${source.rateKgS} kg/s estimated`}`;
+    const note = `${cls.rule}: ${a.id}; level ${level.level} (${level.rules.join(', ') || 'default'}); rate ${source.rateKgS === null ? 'unknown' : `${source.rateKgS} kg/s estimated`} (${method})`;
     return { body: { type: 'incident.changed', payload: { incident: record, action: 'open', note } }, actor: 'system' };
   }
 

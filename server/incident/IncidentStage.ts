@@ -1,7 +1,7 @@
 import type { AlarmRecord } from '../../shared/alarm/model';
 import { moreSevere } from '../../shared/incident/classifyIncident';
 import { firstReport, nextIncident, type IncidentChange } from '../../shared/incident/incidentRecord';
-import type { IncidentRecord } from '../../shared/incident/model';
+import type { IncidentRecord, ResponseLevel } from '../../shared/incident/model';
 import { dueMilestones, lateSteps, milestoneTimes } from '../../shared/incident/planChecklist';
 import type { JournalEvent } from '../../shared/state/events';
 import type { PendingEvent } from '../engine/CommandEngine';
@@ -20,12 +20,14 @@ export const SWEEP_MS = 1000;
  * or escalated incidents; every SWEEP_MS, for each active incident, it ticks `auto` plan steps
  * whose milestone happened (done by `system` at the milestone's time), flags late steps once
  * (`step_late`), raises the level when the level rules now give a more severe one (never
- * lowers), and logs once that the first report is overdue.
+ * lowers, and a commander's level stands until the rules' own level rises again), and logs once that the first report is overdue.
  */
 export class IncidentStage implements TickStage {
   readonly name = 'incidents';
   private queue: AlarmRecord[] = [];
   private lastSweep = -Infinity;
+  /** The level the rules gave at the previous sweep, per incident: only a rise of it raises the incident. */
+  private readonly ruleLevel = new Map<string, ResponseLevel>();
   private readonly kinds: ReadonlySet<string>;
   /** Activations dropped because the queue was full (diagnostics). */
   dropped = 0;
@@ -55,7 +57,10 @@ export class IncidentStage implements TickStage {
     }
     if (now - this.lastSweep >= SWEEP_MS) {
       this.lastSweep = now;
-      for (const r of Object.values(this.svc.d.engine.state.emergency?.incidents ?? {})) if (r.state !== 'closed') this.sweep(r, now, events);
+      for (const r of Object.values(this.svc.d.engine.state.emergency?.incidents ?? {})) {
+        if (r.state !== 'closed') this.sweep(r, now, events);
+        else this.ruleLevel.delete(r.id);
+      }
     }
     return events;
   }
@@ -76,7 +81,12 @@ export class IncidentStage implements TickStage {
     const late = lateSteps(r, now);
     if (late.length > 0) apply({ kind: 'step_late', steps: late });
     const level = this.svc.levelOf(r, this.svc.index.escalation(r.id));
-    if (level && moreSevere(level.level, r.level)) {
+    const prev = this.ruleLevel.get(r.id);
+    if (level) this.ruleLevel.set(r.id, level.level);
+    // A commander's level stands until the rules' own level rises past what it was (first sight
+    // after a restart: unless the commander set the level last).
+    const rose = level !== null && (prev === undefined ? !this.svc.index.levelSetByHand(r.id) : moreSevere(level.level, prev));
+    if (level && rose && moreSevere(level.level, r.level)) {
       const why = level.reasons.map((x) => x.zh).join('；');
       const whyEn = level.reasons.map((x) => x.en).join('; ');
       apply({ kind: 'level', level: level.level, auto: true, reason: { zh: `规则升级：${why}`, en: `raised by rule: ${whyEn}` } });

@@ -1,6 +1,6 @@
 import type { AlarmRecord } from '../../shared/alarm/model';
 import type { OpenFacts } from '../../shared/incident/classifyIncident';
-import { estimateReleaseRate, type DetectorReading } from '../../shared/incident/incidentRate';
+import { estimateReleaseRate, orificeRateKgS, type DetectorReading } from '../../shared/incident/incidentRate';
 import type { IncidentType, ReleaseSource } from '../../shared/incident/model';
 import type { Equipment, Plant, Tag } from '../../shared/plant/schema';
 import type { LocalText, Vec3 } from '../../shared/plant/primitives';
@@ -65,26 +65,39 @@ function wind(ctx: AlarmContext): { speed: number; fromDeg: number } {
 
 /**
  * The release an alarm points at: the equipment's nearest release point, its chemical, and for a
- * confirmed gas group a rate back-calculated from the group's readings (estimateReleaseRate).
- * A trip has no rate (no release is known yet): null until the commander enters one.
+ * confirmed gas group an estimated rate (docs/incidents.md §Release rate): back-calculated from
+ * the group's readings (estimateReleaseRate), floored by the gas-phase discharge through a 10 mm
+ * hole at the equipment's design pressure (orificeRateKgS) when it has one — detectors saturate
+ * at their range, and then the back-calculation is only a lower bound. A trip has no rate (no
+ * release is known yet): null until the commander enters one. `method` says how it was made.
  */
-export function sourceFromAlarm(ctx: AlarmContext, a: AlarmRecord, chemical: string | null, now: number): ReleaseSource {
+export function sourceFromAlarm(ctx: AlarmContext, a: AlarmRecord, chemical: string | null, now: number): { source: ReleaseSource; method: string } {
   const eq = a.equipment !== null ? ctx.equipment.get(a.equipment) : undefined;
   const position = releasePoint(eq, a.position);
   let rateKgS: number | null = null;
+  const methods: string[] = [];
   const chem = chemical !== null ? ctx.plant.chemicals.find((c) => c.id === chemical) : undefined;
   if (a.kind === 'CONFIRMED' && chem) {
     const readings: DetectorReading[] = [];
+    let saturated = false;
     for (const t of tagsBehind(ctx, a)) {
       const v = ctx.latestValue(ctx.tagIndex.get(t.id) ?? -1);
       const unit = parseGasUnit(t.unit);
       const f = unit ? mgM3ToUnit(1, unit, chem.molarMass, chem.lelPctVol) : null;
-      if (v !== null && f !== null && f > 0) readings.push({ position: t.position, mgM3: v / f });
+      if (v === null || f === null || !(f > 0)) continue;
+      readings.push({ position: t.position, mgM3: v / f });
+      if (v >= t.range.hi * 0.99) saturated = true;
     }
     const w = wind(ctx);
-    rateKgS = estimateReleaseRate({ source: position, readings, windSpeedMs: w.speed, windFromDeg: w.fromDeg, stability: stabilityClass(w.speed, insolationAt(ctx.localHour(now))) });
+    const fromReadings = estimateReleaseRate({ source: position, readings, windSpeedMs: w.speed, windFromDeg: w.fromDeg, stability: stabilityClass(w.speed, insolationAt(ctx.localHour(now))) });
+    if (fromReadings !== null) methods.push(`readings ${fromReadings} kg/s${saturated ? ' (saturated: lower bound)' : ''}`);
+    const pressure = eq?.design['pressureBarg'] ?? eq?.design['dischargeBarg'];
+    const orifice = pressure !== undefined ? orificeRateKgS({ pressureBarg: pressure, molarMass: chem.molarMass, temperatureC: eq?.design['temperatureC'] }) : null;
+    if (orifice !== null) methods.push(`10 mm hole at ${pressure} barg ${orifice} kg/s`);
+    rateKgS = fromReadings === null ? orifice : orifice === null ? fromReadings : Math.max(fromReadings, orifice);
   }
-  return { position, chemical: chem ? chem.id : null, rateKgS, rateEstimated: rateKgS !== null, heightM: Math.max(0, Math.min(500, position[2])), equipment: eq ? eq.id : null };
+  const source: ReleaseSource = { position, chemical: chem ? chem.id : null, rateKgS, rateEstimated: rateKgS !== null, heightM: Math.max(0, Math.min(500, position[2])), equipment: eq ? eq.id : null };
+  return { source, method: methods.length > 0 ? methods.join('; ') : 'no estimate' };
 }
 
 const typeText: Record<IncidentType, LocalText> = {

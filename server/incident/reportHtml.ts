@@ -61,7 +61,7 @@ export function reportHtml(r: IncidentReport, o: ReportHtmlOptions): string {
         ['事件编号 / Incident', esc(i.id) + (i.drill ? ' (演练 / DRILL)' : '')],
         ['工厂 / Plant', `${esc(o.plantName.zh)} / ${esc(o.plantName.en)}`],
         ['类型 / Type', esc(i.type)],
-        ['响应级别 / Level', `<span class="level ${responseLevelColour[i.level]}">${esc(i.level)}</span> ${i.levelReasons.map((x) => `${esc(x.zh)} / ${esc(x.en)}`).join('<br>')}`],
+        ['响应级别 / Level', `<span class="level ${responseLevelColour[i.level]}">${esc(i.level)}</span> ${i.levelReasons.map((x) => (x.zh === x.en ? esc(x.zh) : `${esc(x.zh)} / ${esc(x.en)}`)).join('<br>')}`],
         ['状态 / State', esc(i.state)],
         ['开启 / Opened', `${esc(t(i.openedAt))} · ${esc(i.openedBy)} · ${esc(i.trigger.kind)} ${esc(i.trigger.ref ?? '')}`],
         ['控制 / Contained', esc(t(i.containedAt))],

@@ -48,3 +48,44 @@ export function estimateReleaseRate(p: RateEstimateInput): number | null {
   if (!(best > 0)) return null;
   return Math.min(RATE_ESTIMATE_MAX_KGS, Math.max(RATE_ESTIMATE_MIN_KGS, Number(best.toPrecision(3))));
 }
+
+/** Universal gas constant, J/(mol·K); atmospheric pressure, Pa. */
+const R = 8.314;
+const P_ATM = 101_325;
+
+export interface OrificeInput {
+  /** Gauge pressure upstream of the hole, bar. */
+  pressureBarg: number;
+  /** g/mol. */
+  molarMass: number;
+  temperatureC?: number;
+  /** Hole diameter, mm (default 10: the "small" representative hole of QRA practice ⚠ recalled). */
+  holeMm?: number;
+  /** Discharge coefficient (default 0.85 for gas through a sharp hole ⚠ recalled, CCPS). */
+  cd?: number;
+  /** Ratio of specific heats (default 1.3). */
+  gamma?: number;
+}
+
+/**
+ * Gas-phase discharge through a hole in pressurised equipment (ideal gas): choked flow
+ *   Q = Cd·A·P·√(γ·M/(R·T)·(2/(γ+1))^((γ+1)/(γ−1)))
+ * when P/Pa is above the critical ratio ((γ+1)/2)^(γ/(γ−1)) ≈ 1.83, else the subsonic
+ * incompressible form Q = Cd·A·√(2·ρ·ΔP). A screening value for equipment with no detector
+ * reading, and a floor under a back-calculation from saturated detectors; it understates a
+ * liquid-phase leak of a liquefied gas (chlorine, ammonia, LPG), which the commander corrects.
+ * Null when the equipment is not above atmospheric pressure.
+ */
+export function orificeRateKgS(o: OrificeInput): number | null {
+  const gamma = o.gamma ?? 1.3;
+  const p = o.pressureBarg * 1e5 + P_ATM;
+  if (!(p > P_ATM) || !(o.molarMass > 0)) return null;
+  const t = (o.temperatureC ?? 20) + 273.15;
+  const m = o.molarMass / 1000;
+  const d = (o.holeMm ?? 10) / 1000;
+  const area = (Math.PI * d * d) / 4;
+  const cd = o.cd ?? 0.85;
+  const critical = ((gamma + 1) / 2) ** (gamma / (gamma - 1));
+  const q = p / P_ATM >= critical ? cd * area * p * Math.sqrt(((gamma * m) / (R * t)) * (2 / (gamma + 1)) ** ((gamma + 1) / (gamma - 1))) : cd * area * Math.sqrt(2 * ((p * m) / (R * t)) * (p - P_ATM));
+  return Math.min(RATE_ESTIMATE_MAX_KGS, Math.max(RATE_ESTIMATE_MIN_KGS, Number(q.toPrecision(3))));
+}

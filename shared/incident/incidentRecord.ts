@@ -84,7 +84,7 @@ export function nextIncident(r: IncidentRecord, c: IncidentChange, at: number, b
     case 'level': {
       if (c.level === r.level) return refuse('conflict', `incident ${r.id} is already at level ${r.level} / 已是该级别`);
       if (c.auto && !moreSevere(c.level, r.level)) return refuse('conflict', `automatic level changes only raise (${r.level} → ${c.level}) / 自动分级只升不降`);
-      const reason: LocalText = c.auto ? c.reason : { zh: `${by}：${c.reason.zh}`, en: `${by}: ${c.reason.en}` };
+      const reason: LocalText = c.auto ? c.reason : c.reason.zh === c.reason.en ? { zh: `${by}: ${c.reason.zh}`, en: `${by}: ${c.reason.en}` } : { zh: `${by}：${c.reason.zh}`, en: `${by}: ${c.reason.en}` };
       return done({ ...r, level: c.level, levelReasons: [...r.levelReasons, reason].slice(-LEVEL_REASON_LIMIT) }, 'level', `${r.level} → ${c.level}: ${c.reason.en}`);
     }
     case 'escalate':
