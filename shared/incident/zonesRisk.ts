@@ -1,11 +1,11 @@
-import { boundingBox, inBox, pointInPolygon, type Box, type Point } from '../routing/polygon';
+import { inBox, SlabPolygon, type Box, type Point } from '../routing/polygon';
 import type { ThreatBand } from '../plume/threatLevels';
 import type { IncidentZones, PeopleAtRisk } from './threat';
 import { bandRank } from './zones';
 
-/** Zone polygons with their bounding boxes, innermost band first, for fast point tests. */
+/** Zone polygons prepared for fast point tests (bounding box, then slab-bucketed edges), innermost band first. */
 export interface CompiledZones {
-  bands: { band: ThreatBand; polygon: readonly Point[]; box: Box }[];
+  bands: { band: ThreatBand; polygon: readonly Point[]; box: Box; fast: SlabPolygon }[];
   /** Box of all bands together (the outermost band's, normally). */
   box: Box | null;
 }
@@ -13,7 +13,10 @@ export interface CompiledZones {
 export function compileZones(z: Pick<IncidentZones, 'zones'>): CompiledZones {
   const bands = z.zones
     .filter((zone) => zone.polygon.length >= 3)
-    .map((zone) => ({ band: zone.band, polygon: zone.polygon, box: boundingBox(zone.polygon) }))
+    .map((zone) => {
+      const fast = new SlabPolygon(zone.polygon);
+      return { band: zone.band, polygon: zone.polygon, box: fast.box, fast };
+    })
     .sort((a, b) => bandRank(a.band) - bandRank(b.band));
   if (bands.length === 0) return { bands, box: null };
   const box = {
@@ -28,7 +31,7 @@ export function compileZones(z: Pick<IncidentZones, 'zones'>): CompiledZones {
 /** The innermost band holding the point, or null. */
 export function bandAt(c: CompiledZones, x: number, y: number): ThreatBand | null {
   if (!c.box || !inBox(c.box, x, y)) return null;
-  for (const b of c.bands) if (inBox(b.box, x, y) && pointInPolygon(b.polygon, x, y)) return b.band;
+  for (const b of c.bands) if (b.fast.contains(x, y)) return b.band;
   return null;
 }
 

@@ -8,7 +8,8 @@
  * (50), --e2e-s S (20), --saturated-s S (15 per phase), --rss-s S (60 in a full run, 600 with --only rss),
  * --console-frames N (20);
  * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people|telemetry-latency|
- * alarm-saturated|rss|console runs one group or one benchmark.
+ * alarm-saturated|rss|console|routing|plume-risk runs one group or one benchmark; routing: --route-queries N
+ * (1000); plume-risk: --risk-people N (5000), --risk-recomputes N (200).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,9 @@ import { consolePeopleUnavailable, runConsolePeople } from './consolePeople';
 import { runPeopleMqttBench } from './peopleMqtt';
 import { runLatencyClients } from './latencyClients';
 import { scaleBenches } from './scaleBenches';
+import { runRoutingBench } from './routing';
+import { runPlumeRiskBench } from './plumeRisk';
+import { loadThreatLevels } from '../../server/http/dispersionRoutes';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
   await scaleBenches(common, only, { option, clientScript: fileURLToPath(import.meta.url) });
   if (only === null || only === 'historian') await historian(common);
   if (only === null || only === 'people') await people(common);
+  if (only === null || only === 'routing') console.log(JSON.stringify({ ...common, bench: 'routing', goalP99Ms: 5, ...runRoutingBench({ queries: option('route-queries', 1000) }) }));
+  if (only === null || only === 'plume-risk') await plumeRisk(common);
   if (only === null || only === 'console-people') await consolePeople(common);
 }
 
@@ -61,6 +67,15 @@ async function consolePeople(common: { cores: number; node: string }): Promise<v
 }
 
 /** Geofence and zone evaluation for N badges at 1 Hz on the reference plant (docs/people.md). */
+/** Threat zones of a chlorine release on the reference plant and the people inside them (docs/performance.md). */
+async function plumeRisk(common: { cores: number; node: string }): Promise<void> {
+  const root = findAppRoot();
+  const reference = await loadPlant(path.join(root, 'resources', 'plants', 'reference'));
+  const chlorine = loadThreatLevels(root).get('chlorine')!;
+  const r = runPlumeRiskBench({ plant: reference.plant, chemical: chlorine, people: option('risk-people', 5000), recomputes: option('risk-recomputes', 200) });
+  console.log(JSON.stringify({ ...common, bench: 'plume-risk', goalMs: 50, ...r }));
+}
+
 async function people(common: { cores: number; node: string }): Promise<void> {
   const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
   const r = runPeopleBench({ plant: reference.plant, badges: option('badges', 5000), seconds: option('people-s', 120) });
