@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Plant } from '../../shared/plant/schema';
 import type { RobotsList } from '../../shared/robots/rest';
 import { inject, rest } from './alarmPage';
-import { fetchPlant, openConsole, pixelStats, shot, waitRenders } from './consolePage';
+import { rm } from 'node:fs/promises';
+import { fetchPlant, openConsole, pixelStats, shot, waitLive, waitRenders } from './consolePage';
 import { PlantServer } from './plantServer';
 
 /**
@@ -172,6 +173,31 @@ test('robots on the map and in their panel; area labels count what the panel and
     await shot(page, '36-robots-panel-en');
   } finally {
     await server.dispose();
+  }
+});
+
+test('an operator sees the robots but may not send one to a checkpoint: the button says why', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = await PlantServer.tempDir();
+  await PlantServer.addUser(dataDir, 'wang.fang', 'operator', 'rounds-2024');
+  const server = await PlantServer.start({ dataDir, args: ['--no-local-session'] });
+  try {
+    await page.goto(server.url);
+    const form = page.getByTestId('sign-in');
+    await form.getByLabel('用户名').fill('wang.fang');
+    await form.getByLabel('密码').fill('rounds-2024');
+    await form.getByRole('button', { name: '登录' }).click();
+    await waitLive(page);
+    await page.waitForFunction(() => window.__vigil!.robots.reporting > 0, null, { timeout: 30_000 });
+    await page.getByTestId('dock-robots').click();
+    const goto = page.getByTestId('robot-goto').first();
+    await expect(goto).toBeDisabled();
+    await expect(goto).toHaveAttribute('title', '您的角色无此权限');
+    await expect(page.locator('.robot-goto-reason').first()).toHaveText('您的角色无此权限');
+    await shot(page, '37-robots-operator-cannot-send');
+  } finally {
+    await server.dispose();
+    await rm(dataDir, { recursive: true, force: true });
   }
 });
 
