@@ -1,6 +1,7 @@
 import { chooseMusterPoint, type PlumeSide } from '../../shared/incident/musterChoice';
 import { MusterBoard, type LastFix } from '../../shared/incident/musterBoard';
 import type { IncidentRecord } from '../../shared/incident/model';
+import { nextIncident } from '../../shared/incident/incidentRecord';
 import type { Plant } from '../../shared/plant/schema';
 import { fail, ok, type Ack } from '../../shared/protocol/messages';
 import type { PendingEvent } from '../engine/CommandEngine';
@@ -60,8 +61,10 @@ export class Evacuation {
     const recipients = chosen.map((p) => ({ person: p.person, musterPoint: chooseMusterPoint([p.x, p.y], points, r.plume)!.id }));
     const musterPoints = [...new Set(recipients.map((x) => x.musterPoint))].sort();
     const areas = r.areas === 'zones' ? [...new Set(chosen.flatMap((p) => (p.area ? [p.area] : [])))].sort() : r.areas;
-    const incident: IncidentRecord = { ...r.incident, evacuation: { orderedAt: now, by: r.by, areas } };
-    out.push({ body: { type: 'incident.changed', payload: { incident, action: 'evacuate', ...(r.note ? { note: r.note } : {}) } }, actor: r.by });
+    // The record change itself is decided where every incident transition is (shared nextIncident): a repeat order keeps the first order's time.
+    const next = nextIncident(r.incident, { kind: 'evacuate', areas, note: r.note }, now, r.by);
+    if (!next.ok) return fail(next.code, next.message);
+    out.push({ body: { type: 'incident.changed', payload: { incident: next.record, action: next.action, ...(next.note !== undefined ? { note: next.note } : {}) } }, actor: r.by });
     const title = r.incident.title;
     out.push({
       body: {
