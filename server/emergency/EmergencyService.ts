@@ -134,7 +134,8 @@ export class EmergencyService {
       }
     }
     this.threats.run(open, now, out);
-    this.evacuation.run(new Set(open.map((i) => i.id)), now, out);
+    // Boards keep counting after containment, until the incident closes.
+    this.evacuation.run(new Set(Object.values(this.state.incidents).filter((i) => i.state !== 'closed').map((i) => i.id)), now, out);
     this.dispatcher?.arrivals(this.state, now, out);
     if (now - this.lastStockCheck >= STOCK_CHECK_MS) {
       this.lastStockCheck = now;
