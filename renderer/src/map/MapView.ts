@@ -339,7 +339,7 @@ export class MapView {
     if (this.fly.active && this.fly.step()) this.requestRender();
     this.sensors?.update(this.opts.now());
     this.people?.update();
-    if (this.robots?.update(performance.now(), this.opts.now())) this.requestRender();
+    this.robots?.update(performance.now(), this.opts.now());
     if (this.following >= 0 || this.followingRobot >= 0) this.stepFollow();
     this.placeSelection();
     this.renderer.render(this.scene, this.camera);

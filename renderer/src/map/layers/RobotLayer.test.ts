@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Color, Matrix4, PerspectiveCamera, Quaternion, Vector3 } from 'three';
 import { RobotStore } from '../../stores/robotStore';
 import { status, testRobots } from '../../robots/robotFixtures';
 import { robotLookStyles } from '../../robots/robotView';
-import { RobotLayer } from './RobotLayer';
+import { GLIDE_FRAME_MS, RobotLayer } from './RobotLayer';
 
 const placed = (layer: RobotLayer, i: number): { p: Vector3; s: Vector3; q: Quaternion } => {
   const m = new Matrix4();
@@ -63,6 +63,62 @@ describe('RobotLayer', () => {
     expect(m.determinant()).toBe(0);
     expect(layer.update(2500, 2000)).toBe(false);
     layer.dispose();
+  });
+
+  it('asks for the next frame itself while a robot glides, at most every GLIDE_FRAME_MS', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new RobotStore();
+      store.setPlant(testRobots());
+      let changes = 0;
+      const layer = new RobotLayer(store, () => changes++);
+      store.apply({ time: 1000, robots: [status('RB-1', 1000, { position: [10, 20, 0] })] }, 0);
+      store.apply({ time: 2000, robots: [status('RB-1', 2000, { position: [12, 20, 0] })] }, 1000);
+      changes = 0;
+      layer.update(1100, 2000);
+      layer.update(1110, 2000);
+      vi.advanceTimersByTime(GLIDE_FRAME_MS - 1);
+      expect(changes).toBe(0);
+      vi.advanceTimersByTime(1);
+      expect(changes).toBe(1);
+      layer.update(2100, 2000);
+      vi.advanceTimersByTime(GLIDE_FRAME_MS * 3);
+      expect(changes).toBe(1);
+      layer.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('backs off when glide frames come late and speeds up again when they are on time', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new RobotStore();
+      store.setPlant(testRobots());
+      const layer = new RobotLayer(store, () => undefined);
+      store.apply({ time: 1000, robots: [status('RB-1', 1000, { position: [0, 0, 0] })] }, 0);
+      store.apply({ time: 2000, robots: [status('RB-1', 2000, { position: [40, 0, 0] })] }, 10_000);
+      let t = 10_000;
+      layer.update(t, 2000);
+      // The machine draws each glide frame 300 ms after it was due.
+      for (let k = 0; k < 3; k++) {
+        t += layer.glideDelay;
+        vi.advanceTimersByTime(layer.glideDelay);
+        t += 300;
+        layer.update(t, 2000);
+      }
+      expect(layer.glideDelay).toBe(GLIDE_FRAME_MS * 8);
+      store.apply({ time: 3000, robots: [status('RB-1', 3000, { position: [0, 0, 0] })] }, t);
+      for (let k = 0; k < 2; k++) {
+        t += layer.glideDelay;
+        vi.advanceTimersByTime(layer.glideDelay);
+        layer.update(t + 5, 3000);
+      }
+      expect(layer.glideDelay).toBe(GLIDE_FRAME_MS * 2);
+      layer.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('colours and enlarges abnormal robots, and notices a robot going silent', () => {

@@ -40,6 +40,16 @@ const ROUTE_Y = 0.3;
 /** Light lines read on the dark roads and the mid-grey ground alike. */
 const ROUTE_COLOR = 0xf0f1f2;
 const CHECKPOINT_COLOR = 0x3d4247;
+/**
+ * While robots glide the map is redrawn about this often (ms): smooth at walking pace, and the
+ * map does not render flat out. When glide frames come late (the machine cannot draw that fast:
+ * a software renderer, a flood of alarms) the pause doubles, up to MAX_GLIDE_FRAME_MS (then the
+ * robots move about once a message); frames on time bring it back down.
+ */
+export const GLIDE_FRAME_MS = 40;
+export const MAX_GLIDE_FRAME_MS = 1000;
+/** A glide frame drawn more than this after it was due (ms) counts as late. */
+const LATE_MS = 50;
 
 /**
  * A robot in marker sizes: a low wheeled body (longer along +x, its heading) with a mast and a
@@ -74,6 +84,10 @@ export class RobotLayer implements MapLayer {
   /** Look code drawn per robot (index into robotLooks), −1 = not drawn yet. */
   private readonly looks: Int8Array;
   private journal: Record<string, { state: RobotState }> = {};
+  private glideTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Pause between glide frames now (ms), and when the pending one is due (local ms, 0 = none). */
+  glideDelay = GLIDE_FRAME_MS;
+  private glideDue = 0;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -130,7 +144,7 @@ export class RobotLayer implements MapLayer {
   /**
    * Places every robot at its pose for local time `now` (ms, the clock the store's glides
    * use), coloured by its look at server time `serverNow`. True while some robot is still
-   * gliding (the map asks for another frame).
+   * gliding; the layer then asks for the next frame itself, GLIDE_FRAME_MS later.
    */
   update(now: number, serverNow: number): boolean {
     const s = this.store;
@@ -155,7 +169,19 @@ export class RobotLayer implements MapLayer {
     }
     mesh.instanceMatrix.needsUpdate = true;
     if (recolour && mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
-    return s.moving(now);
+    const moving = s.moving(now);
+    if (this.glideDue > 0 && this.glideTimer === null) {
+      this.glideDelay = now - this.glideDue > LATE_MS ? Math.min(MAX_GLIDE_FRAME_MS, this.glideDelay * 2) : Math.max(GLIDE_FRAME_MS, this.glideDelay / 2);
+      this.glideDue = 0;
+    }
+    if (moving && this.glideTimer === null) {
+      this.glideDue = now + this.glideDelay;
+      this.glideTimer = setTimeout(() => {
+        this.glideTimer = null;
+        this.onChange();
+      }, this.glideDelay);
+    }
+    return moving;
   }
 
   /** True when some robot's look at server time `serverNow` is not the one drawn (e.g. it went silent). */
@@ -195,6 +221,7 @@ export class RobotLayer implements MapLayer {
   }
 
   dispose(): void {
+    if (this.glideTimer !== null) clearTimeout(this.glideTimer);
     this.unsubscribe();
     this.mesh.dispose();
     this.checkpoints.dispose();
