@@ -25,6 +25,8 @@ test('the map takes the same number of draw calls for the reference plant and fo
   expect(reference.markers).toBe(reference.tags);
   expect(large.markers).toBe(large.tags);
   expect(reference.calls).toBeGreaterThan(0);
-  expect(reference.calls).toBeLessThanOrEqual(12);
+  // A few per kind of thing (ground, roads, buildings, equipment, sensors, alarm markers by
+  // shape, risk shading, people, robots with their routes and checkpoints, hazards), never per item.
+  expect(reference.calls).toBeLessThanOrEqual(16);
   expect(large.calls).toBe(reference.calls);
 });
