@@ -60,7 +60,9 @@ async function signedIn(browser: Browser, url: string, user: string, password: s
 async function openOrder(page: Page, id: string): Promise<void> {
   await page.getByTestId('hazard-pane-list').click();
   const detail = page.getByTestId('hazard-detail');
-  if ((await detail.getAttribute('data-id').catch(() => null)) !== id) await page.getByTestId(`hazard-row-${id}`).click();
+  // getAttribute waits for the element: ask only when a detail is open.
+  const open = (await detail.count()) > 0 ? await detail.getAttribute('data-id') : null;
+  if (open !== id) await page.getByTestId(`hazard-row-${id}`).click();
   await expect(detail).toHaveAttribute('data-id', id);
 }
 
@@ -81,7 +83,14 @@ function localInput(page: Page, ms: number): Promise<string> {
 }
 
 async function hazardEvents(server: PlantServer, id: string): Promise<{ action: string; actor: string; state: string }[]> {
-  const { events } = await rest<{ events: JournalEvent[] }>(server, '/api/v1/journal?after=0&limit=10000');
+  // Every page of the journal REST (5,000 events a page), oldest first.
+  const events: JournalEvent[] = [];
+  for (let after = 0; ; ) {
+    const page = await rest<{ events: JournalEvent[]; lastSeq: number }>(server, `/api/v1/journal?after=${after}&limit=5000`);
+    events.push(...page.events);
+    if (page.events.length === 0 || page.events.at(-1)!.seq >= page.lastSeq) break;
+    after = page.events.at(-1)!.seq;
+  }
   return events.flatMap((e) => (e.type === 'hazard.changed' && e.payload.hazard.id === id ? [{ action: e.payload.action, actor: e.actor, state: e.payload.hazard.state }] : []));
 }
 
@@ -106,31 +115,32 @@ test('a robot finding becomes a work order that is assigned, rectified and close
     expect(await lead.evaluate(() => window.__vigil!.hazardMarkers.length)).toBe(0);
 
     // docs/robots.md: a patrolling robot whose next checkpoint measures thermal, with a thermal standard for the equipment there (nearest first).
-    const { robots, standards } = await rest<{ robots: RobotView[]; standards: Standard[] }>(srv, '/api/v1/robots');
     const kindOf = new Map(plant.equipment.map((e) => [e.id, e.kind as string]));
-    const thermal = (eq: string | undefined): Standard | undefined => (eq ? standards.find((s) => s.sensor === 'thermal' && s.equipmentTypes.includes(kindOf.get(eq) ?? '')) : undefined);
-    const candidates = robots.flatMap((r) => {
-      const n = r.def.route.length;
-      for (let k = 0; k < n; k++) {
-        const cp = r.def.route[(r.status.nextCheckpoint + k) % n]!;
+    const choose = async () => {
+      const { robots, standards } = await rest<{ robots: RobotView[]; standards: Standard[] }>(srv, '/api/v1/robots');
+      const thermal = (eq: string | undefined): Standard | undefined => (eq ? standards.find((s) => s.sensor === 'thermal' && s.equipmentTypes.includes(kindOf.get(eq) ?? '')) : undefined);
+      const candidates = robots.flatMap((r) => {
+        const cp = r.def.route[r.status.nextCheckpoint]!;
         const std = thermal(cp.equipment);
-        if (std && cp.measure?.includes('thermal') && r.status.state === 'patrolling') return [{ robot: r.def.id, cp, std, d: Math.hypot(cp.position[0] - r.status.position[0], cp.position[1] - r.status.position[1]) + k * 1000 }];
-      }
-      return [];
-    });
-    candidates.sort((a, b) => a.d - b.d);
-    const pick = candidates[0]!;
-    expect(pick, 'a robot with a thermal checkpoint ahead').toBeDefined();
+        return std && cp.measure?.includes('thermal') && r.status.state === 'patrolling' ? [{ robot: r.def.id, cp, std, d: Math.hypot(cp.position[0] - r.status.position[0], cp.position[1] - r.status.position[1]) }] : [];
+      });
+      return candidates.sort((a, b) => a.d - b.d)[0];
+    };
+    let pick: Awaited<ReturnType<typeof choose>>;
+    // Robots leave their docks after the first ticks: wait for one patrolling towards a thermal checkpoint.
+    await expect.poll(async () => (pick = await choose()) !== undefined, { timeout: 120_000, intervals: [2000] }).toBe(true);
+    const chosen = pick as Awaited<ReturnType<typeof choose>>;
+    if (!chosen) throw new Error('no robot heading for a thermal checkpoint');
     // Hot, but under the major limit: a general (一般) hazard.
-    const surfaceC = pick.std.majorLimit ? (pick.std.limit + pick.std.majorLimit) / 2 : pick.std.limit + 10;
-    await inject(srv, { kind: 'hot_spot', equipment: pick.cp.equipment!, surfaceC, durationS: 3600 });
+    const surfaceC = chosen.std.majorLimit ? (chosen.std.limit + chosen.std.majorLimit) / 2 : chosen.std.limit + 10;
+    await inject(srv, { kind: 'hot_spot', equipment: chosen.cp.equipment!, surfaceC, durationS: 3600 });
 
     // The finding becomes a work order (source robot), live in the list and on the map.
     let order: HazardRecord | undefined;
     await expect
       .poll(
         async () => {
-          order = (await rest<{ hazards: HazardRecord[] }>(srv, '/api/v1/hazards?source=robot')).hazards.find((h) => h.equipment === pick.cp.equipment);
+          order = (await rest<{ hazards: HazardRecord[] }>(srv, '/api/v1/hazards?source=robot')).hazards.find((h) => h.equipment === chosen.cp.equipment);
           return order?.id ?? null;
         },
         { timeout: 300_000, intervals: [2000] },
@@ -205,10 +215,12 @@ test('a robot finding becomes a work order that is assigned, rectified and close
     await lead.getByTestId('nm-people').selectOption(assignee.id);
     await shot(lead, 'hazards-05-nearmiss-form');
     await lead.getByTestId('nm-send').click();
-    await expect(lead.getByTestId('nm-result')).toContainText('Reported as work order');
+    // Once reported, the new order opens in the list.
+    await expect(lead.getByTestId('hazard-nearmiss')).toBeVisible();
     const nm = (await rest<{ hazards: HazardRecord[] }>(srv, '/api/v1/near-misses')).hazards[0]!;
     expect(nm.nearMiss?.peopleInvolved).toEqual([assignee.id]);
-    await openOrder(lead, nm.id);
+    expect(nm.area).toBe(area.id);
+    await expect(lead.getByTestId('hazard-detail')).toHaveAttribute('data-id', nm.id);
     await expect(lead.getByTestId('hazard-nearmiss')).toBeVisible();
     await act(lead, 'assess', async () => {
       await lead.getByTestId('hazard-input-grade').selectOption('general');
@@ -221,6 +233,10 @@ test('a robot finding becomes a work order that is assigned, rectified and close
     await expect.poll(async () => (await rest<HazardRecord>(srv, `/api/v1/hazards/${nm.id}`)).overdue, { timeout: 30_000 }).toBe(true);
     await expect(lead.getByTestId('hazard-detail-overdue')).toBeVisible();
     await lead.waitForFunction((h) => window.__vigil!.hazardMarkers.includes(h), nm.id);
+    await lead.getByTestId('hazard-locate').click();
+    await lead.waitForTimeout(1000);
+    await waitRenders(lead, 2);
+    expect(await lead.evaluate((h) => window.__vigil!.hazardScreenPosition(h), nm.id)).not.toBeNull();
     await shot(lead, 'hazards-06-overdue');
 
     // All hidden-hazard markers in one draw call: the map's draw calls did not grow.
@@ -245,7 +261,9 @@ test('a robot finding becomes a work order that is assigned, rectified and close
     expect(steps.map((s) => s.actor).slice(1)).toEqual(['li.wei', 'li.wei', 'zhang.gong', 'zhang.gong', 'chen.zong']);
     expect(steps.at(-1)!.state).toBe('closed');
     const late = await hazardEvents(srv, nm.id);
-    expect(late.map((s) => s.action)).toEqual(['report', 'assess', 'assign', 'overdue']);
+    expect(late.map((s) => s.action).slice(0, 4)).toEqual(['report', 'assess', 'assign', 'overdue']);
+    // With 8 s granted, the escalation ladder (1.25×, 1.5×, 2× the granted time) follows within seconds.
+    expect(late.slice(4).every((s) => s.action === 'escalate')).toBe(true);
   } finally {
     await server?.dispose();
     await rm(dataDir, { recursive: true, force: true });

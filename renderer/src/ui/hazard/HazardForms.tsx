@@ -187,7 +187,7 @@ export function PersonPicker({ label, value, onChange, testId }: { label: string
     <label className="hazard-field hazard-person">
       {label}
       <span className="hazard-person-row">
-        <input type="search" placeholder="🔍" value={query} onChange={(e) => setQuery(e.target.value)} data-testid={`${testId}-search`} aria-label={`${label} 🔍`} />
+        <input type="search" placeholder={t('hazard.form.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid={`${testId}-search`} aria-label={`${label}: ${t('hazard.form.search')}`} />
         <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
           <option value="">{people.size ? t('hazard.form.pickPerson') : t('hazard.form.noRegistry')}</option>
           {list.map((p) => (
