@@ -3,6 +3,7 @@ import { areaAt } from '../../shared/hazard/locate';
 import { isOpenHazard, type Evidence, type HazardActor, type HazardCategory } from '../../shared/hazard/model';
 import { dueTask, periodStart, taskId } from '../../shared/hazard/schedule';
 import type { Tag } from '../../shared/plant/schema';
+import { standardById } from '../../shared/robots/standards';
 import type { RobotFinding } from '../../shared/robots/model';
 import type { PendingEvent } from '../engine/CommandEngine';
 import type { TickStage } from '../engine/PlantRuntime';
@@ -75,7 +76,10 @@ export class HazardStage implements TickStage {
   private drainFindings(now: number, events: PendingEvent[], opened: Set<string>): void {
     for (const f of this.findings.splice(0)) {
       const text = sensorText[f.sensor];
-      const evidence: Evidence = { kind: f.sensor, value: f.value, unit: f.unit.slice(0, 20), limit: f.limit, standard: f.standard.slice(0, 300), ref: f.id.slice(0, 200), at: f.at };
+      // The finding names its standard by id; the order shows what the standard says and where it comes from.
+      const std = this.svc.d.plant.robots ? standardById(this.svc.d.plant.robots.standards, f.standard) : undefined;
+      const standard = std ? `${std.text.zh} / ${std.text.en} — ${std.source}` : f.standard;
+      const evidence: Evidence = { kind: f.sensor, value: f.value, unit: f.unit.slice(0, 20), limit: f.limit, standard: standard.slice(0, 300), ref: f.id.slice(0, 200), at: f.at };
       const equipment = this.svc.locate.equipment.has(f.equipment) ? f.equipment : null;
       const key = sourceKey({ source: 'robot', sourceRef: f.id, equipment, evidence: [evidence] });
       if (key !== null && this.isOpen(key, opened)) continue;
@@ -85,7 +89,7 @@ export class HazardStage implements TickStage {
           source: 'robot',
           sourceRef: f.id.slice(0, 200),
           title: { zh: `巡检机器人 ${f.robot} 发现${text.zh}：${f.equipment}`, en: `Robot ${f.robot}: ${text.en} at ${f.equipment}` },
-          description: `${f.sensor} ${f.value} ${f.unit} ≥ ${f.limit} ${f.unit} (${f.standard}) at checkpoint ${f.checkpoint}`.slice(0, 4000),
+          description: `${f.sensor} ${f.value} ${f.unit} ≥ ${f.limit} ${f.unit} (${std ? `${std.text.en}, ${std.source}` : f.standard}) at checkpoint ${f.checkpoint}`.slice(0, 4000),
           category: text.category,
           area,
           equipment,
