@@ -146,7 +146,7 @@ export function attachSocketGateway(deps: GatewayDeps): { consoles: () => number
         const state = engine.state;
         const body: HelloReply = {
           ...deps.serverInfo(),
-          user: { name: who.name, role: who.role },
+          user: { name: who.name, role: who.role, ...(who.person ? { person: who.person } : {}) },
           resume: events ? 'events' : 'snapshot',
           ...(events ? { events } : { snapshot: { seq: state.seq, time: state.time, state: state as unknown as Record<string, unknown> } }),
           serverTime: deps.now(),

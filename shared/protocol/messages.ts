@@ -34,7 +34,8 @@ export const helloReplySchema = z.object({
   plantId: z.string(),
   plantHash: z.string(),
   tagCount: z.number().int().nonnegative(),
-  user: z.object({ name: z.string(), role: roleSchema }),
+  /** `person`: the registry person the account is linked to (users.json), when it is. */
+  user: z.object({ name: z.string(), role: roleSchema, person: z.string().optional() }),
   /** 'events': `events` continue from the hello's lastSeq; 'snapshot': start over from `snapshot`. */
   resume: z.enum(['events', 'snapshot']),
   snapshot: snapshotSchema.optional(),

@@ -16,6 +16,7 @@ import type { AlarmKpi } from '../../../shared/protocol/alarmKpi';
 import type { CommandOutcome, DataSource, DataSourceListener, HistoryResult, Presence } from './DataSource';
 import { backoffDelay, browserTimers, type Timers } from './backoff';
 import { NetworkError, type RestClient } from './restClient';
+import { IncidentClient, type IncidentApi } from './incidentClient';
 import type { SessionClient } from './sessionClient';
 import { robotsMessageSchema } from '../../../shared/robots/model';
 import { POSITIONS_MEASURE } from '../diagnostics/measures';
@@ -101,6 +102,7 @@ export class LiveSource implements DataSource {
   private drainTimer: unknown = null;
   /** Inbound messages dropped as malformed, by kind; exposed for diagnostics. */
   readonly rejected = { event: 0, frame: 0, hello: 0, positions: 0, robots: 0 };
+  private incidents: IncidentClient | null = null;
 
   constructor(private readonly opts: LiveSourceOptions) {
     this.clock = opts.clock ?? Date.now;
@@ -182,6 +184,10 @@ export class LiveSource implements DataSource {
 
   hazardStats(from: number, to: number): Promise<HazardStats | null> {
     return this.get((token) => this.opts.rest.hazardStats(from, to, token));
+  }
+
+  incidentApi(): IncidentApi {
+    return (this.incidents ??= new IncidentClient(this.opts.rest.baseUrl, () => this.opts.session.current()?.token ?? null));
   }
 
   /** One REST read with the session's token; null when unreachable or refused. */
@@ -334,9 +340,10 @@ export class LiveSource implements DataSource {
     const reply = parsed.data;
     this.authFailures = 0;
     this.offsetMs = reply.serverTime - this.clock();
-    // The hello names the user but not their registry person (hazard orders assigned to them): keep the session's.
-    const person = this.opts.session.current()?.user.person;
-    this.listener?.user?.(person && this.opts.session.current()?.user.name === reply.user.name ? { ...reply.user, person } : reply.user);
+    // The hello names the user's registry person (hazard orders assigned to them); an older server
+    // leaves it out, and then the session's is kept.
+    const person = reply.user.person ?? (this.opts.session.current()?.user.name === reply.user.name ? this.opts.session.current()?.user.person : undefined);
+    this.listener?.user?.(person ? { ...reply.user, person } : reply.user);
     if (reply.plantHash !== this.plantHash) {
       // The server now runs another plant model: fetch it before any of its frames arrive.
       try {
