@@ -204,6 +204,24 @@ export const commandDefs = {
     payload: z.object({ point: plantId, kind: materialKindSchema, quantity: z.number().int().nonnegative().max(100_000), expires: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     roles: ['shift_lead', 'commander', 'admin'],
   },
+  /** Start a drill from a scenario in resources/scenarios (docs/drills.md); every console shows the DRILL banner. */
+  'drill.start': {
+    payload: z.object({ scenario: plantId, note: z.string().max(2000).optional() }).strict(),
+    roles: ['drill_coordinator', 'admin'],
+  },
+  'drill.pause': {
+    payload: z.object({ note: z.string().max(2000).optional() }).strict(),
+    roles: ['drill_coordinator', 'admin'],
+  },
+  'drill.resume': {
+    payload: z.object({}).strict(),
+    roles: ['drill_coordinator', 'admin'],
+  },
+  /** Stop the running drill early: its injections are cleared and it is scored as it stands. */
+  'drill.stop': {
+    payload: z.object({ note: z.string().max(2000).optional() }).strict(),
+    roles: ['drill_coordinator', 'admin'],
+  },
 } as const satisfies Record<string, { payload: z.ZodType; roles: readonly Role[] }>;
 
 export type CommandName = keyof typeof commandDefs;

@@ -8,6 +8,7 @@ import { inspectionTaskSchema } from '../hazard/inspection';
 import { robotFindingSchema, robotStateSchema } from '../robots/model';
 import { incidentActions, incidentRecordSchema } from '../incident/model';
 import { dispatchRecordSchema, materialKindSchema } from '../incident/resources';
+import { drillRecordSchema, drillScoreSchema } from '../drill/scenario';
 import { evacuationNoticeSchema, incidentZonesSchema, musterStatusSchema, peopleAtRiskSchema } from '../incident/threat';
 
 /**
@@ -190,6 +191,16 @@ export const eventBodySchema = z.discriminatedUnion('type', [
     /** A stock item fell below its minimum, expires within the warning window, or expired; `cleared` when it no longer does. */
     type: z.literal('resource.alert'),
     payload: z.object({ point: z.string(), kind: materialKindSchema, alert: z.enum(['below_min', 'expiring', 'expired']), cleared: z.boolean(), quantity: z.number().int().nonnegative(), expires: z.string().nullable() }),
+  }),
+  z.object({
+    /** A drill started, paused, resumed, announced, completed or was stopped; `drill` is the whole record after it. */
+    type: z.literal('drill.changed'),
+    payload: z.object({ drill: drillRecordSchema, action: z.enum(['start', 'pause', 'resume', 'step', 'announce', 'complete', 'stop']), note: z.string().max(2000).optional() }),
+  }),
+  z.object({
+    /** The score card of a finished drill, computed from its recording. */
+    type: z.literal('drill.scored'),
+    payload: drillScoreSchema,
   }),
   z.object({
     type: z.literal('user.signed_in'),

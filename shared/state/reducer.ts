@@ -9,6 +9,7 @@ import type { RobotFinding, RobotState } from '../robots/model';
 import type { IncidentRecord } from '../incident/model';
 import type { DispatchRecord } from '../incident/resources';
 import type { IncidentZones, MusterStatus, PeopleAtRisk } from '../incident/threat';
+import type { DrillRecord, DrillScore } from '../drill/scenario';
 import type { JournalEvent } from './events';
 
 /**
@@ -38,6 +39,19 @@ export interface CommandState {
   work: WorkState;
   /** Incident command (docs/incidents.md). May be absent in old snapshots. */
   emergency: EmergencyState;
+  /** Drills (docs/drills.md): the running or paused one shows a DRILL banner on every console. May be absent in old snapshots. */
+  drill: DrillState;
+}
+
+export interface DrillState {
+  /** The drill running or paused now, or null. */
+  active: DrillRecord | null;
+  /** Finished drills, newest last, at most DRILL_HISTORY_LIMIT, with their scores once journaled. */
+  recent: { drill: DrillRecord; score: DrillScore | null }[];
+}
+export const DRILL_HISTORY_LIMIT = 20;
+export function initialDrillState(): DrillState {
+  return { active: null, recent: [] };
 }
 
 export interface EmergencyState {
@@ -159,6 +173,7 @@ export function initialState(): CommandState {
     people: initialPeopleState(),
     work: initialWorkState(),
     emergency: initialEmergencyState(),
+    drill: initialDrillState(),
   };
 }
 
@@ -168,7 +183,7 @@ export function initialState(): CommandState {
  */
 export function completeCommandState(s: CommandState): CommandState {
   const base = initialState();
-  return { ...base, ...s, people: s.people ?? base.people, work: s.work ?? base.work, emergency: s.emergency ?? base.emergency };
+  return { ...base, ...s, people: s.people ?? base.people, work: s.work ?? base.work, emergency: s.emergency ?? base.emergency, drill: s.drill ?? base.drill };
 }
 
 /** True when an alarm record carries nothing beyond "normal" and can be dropped from state. */
@@ -467,6 +482,23 @@ function apply(d: Draft, e: JournalEvent): void {
       if (!cleared) rest.push({ alert, since: e.time });
       if (rest.length === 0) delete alerts[key];
       else alerts[key] = rest;
+      return;
+    }
+    case 'drill.changed': {
+      const dr = e.payload.drill;
+      const prev = s.drill ?? initialDrillState();
+      if (dr.state === 'running' || dr.state === 'paused') {
+        s.drill = { ...prev, active: dr };
+      } else {
+        const recent = [...prev.recent.filter((r) => r.drill.id !== dr.id), { drill: dr, score: null }];
+        if (recent.length > DRILL_HISTORY_LIMIT) recent.splice(0, recent.length - DRILL_HISTORY_LIMIT);
+        s.drill = { active: prev.active?.id === dr.id ? null : prev.active, recent };
+      }
+      return;
+    }
+    case 'drill.scored': {
+      const prev = s.drill ?? initialDrillState();
+      s.drill = { ...prev, recent: prev.recent.map((r) => (r.drill.id === e.payload.drillId ? { ...r, score: e.payload } : r)) };
       return;
     }
     case 'user.signed_in':
