@@ -1,4 +1,4 @@
-import { consoleConfigSchema, ipcChannels, type VigilBridge } from '../shared/ipc/api';
+import { consoleConfigSchema, ipcChannels, reportHtmlSchema, type VigilBridge } from '../shared/ipc/api';
 
 /** ipcRenderer.invoke, injected so the bridge can be tested outside Electron. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -10,6 +10,11 @@ export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 export function createVigilBridge(invoke: Invoke): VigilBridge {
   const bridge: VigilBridge = {
     getConfig: async () => consoleConfigSchema.parse(await invoke(ipcChannels.getConfig)),
+    printReportPdf: async (html: string) => {
+      const pdf = await invoke(ipcChannels.printReportPdf, reportHtmlSchema.parse(html));
+      if (!(pdf instanceof Uint8Array)) throw new Error('vigil ipc: printReportPdf did not answer bytes');
+      return pdf;
+    },
   };
   return Object.freeze(bridge);
 }

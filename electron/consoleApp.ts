@@ -8,6 +8,7 @@ import { registerIpcHandlers } from './ipcHandlers';
 import { resolveServerUrl, SettingsError } from './serverUrl';
 import { EmbeddedServerError, startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
 import { mainMessages, type Bilingual } from './messages';
+import { printReportPdf, type PrintWindowPort } from './reportPdf';
 
 /** Everything the console's main process needs from Electron and the OS, injected. */
 export interface ConsoleDeps {
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   readonly serverStartTimeoutMs?: number;
   /** Delay before reloading the console after the server could not be reached. */
   readonly reloadDelayMs?: number;
+  /** A hidden window to print incident reports to PDF in, and where its temporary page goes; without it the report prints from the renderer. */
+  readonly printWindow?: { create: () => PrintWindowPort; tempDir: string };
 }
 
 export interface RunningConsole {
@@ -109,6 +112,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<RunningConsole | nu
     consoleOrigin,
     config: () => config,
     onRejected: (error) => deps.log(error.message),
+    ...(deps.printWindow ? { printPdf: (html: string) => printReportPdf(html, { createWindow: deps.printWindow!.create, tempDir: deps.printWindow!.tempDir }) } : {}),
   });
 
   const win = deps.createWindow(consoleWindowOptions(deps.preloadPath));

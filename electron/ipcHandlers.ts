@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consoleConfigSchema, ipcChannels, type ConsoleConfig } from '../shared/ipc/api';
+import { consoleConfigSchema, ipcChannels, reportHtmlSchema, type ConsoleConfig } from '../shared/ipc/api';
 import type { InvokeEvent, IpcMainPort } from './ports';
 import { isConsoleUrl } from './navigationGuard';
 
@@ -23,6 +23,8 @@ export interface IpcContext {
   readonly config: () => ConsoleConfig;
   /** Told about every refused message (logged by main.ts). */
   readonly onRejected?: (error: IpcRejected) => void;
+  /** Prints a report page to PDF (reportPdf.ts); without it the channel answers with an error. */
+  readonly printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 /**
@@ -54,4 +56,8 @@ function guarded<A extends z.ZodType<unknown[]>, R>(
 /** Every channel of shared/ipc/api.ts, each with its checks. */
 export function registerIpcHandlers(ipcMain: IpcMainPort, ctx: IpcContext): void {
   guarded(ipcMain, ctx, ipcChannels.getConfig, z.tuple([]), () => consoleConfigSchema.parse(ctx.config()));
+  guarded(ipcMain, ctx, ipcChannels.printReportPdf, z.tuple([reportHtmlSchema]), ([html]) => {
+    if (!ctx.printPdf) throw new Error('vigil ipc: printing to PDF is not available in this shell');
+    return ctx.printPdf(html);
+  });
 }

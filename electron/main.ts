@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runConsole } from './consoleApp';
+import { printWindowOptions } from './reportPdf';
 import type { AppPort, ServerLauncher, ServerProcess } from './ports';
 
 const appPort: AppPort = {
@@ -75,6 +76,7 @@ runConsole({
   env: process.env,
   preloadPath: path.join(__dirname, 'preload.cjs'),
   log: (line) => console.log(`[vigil] ${line}`),
+  printWindow: { create: () => new BrowserWindow(printWindowOptions), tempDir: app.getPath('temp') },
 }).catch((err: unknown) => {
   console.error('[vigil] console failed to start', err);
   app.exit(1);

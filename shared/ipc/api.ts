@@ -8,7 +8,13 @@ import { z } from 'zod';
 export const ipcChannels = {
   /** invoke() → ConsoleConfig */
   getConfig: 'vigil:get-config',
+  /** invoke(html) → PDF bytes: prints an incident's after-action report page (docs/incidents.md) to A4 PDF. */
+  printReportPdf: 'vigil:print-report-pdf',
 } as const;
+
+/** The report page the renderer asks to print: a self-contained HTML document, at most 20 MB. */
+export const REPORT_HTML_MAX = 20 * 1024 * 1024;
+export const reportHtmlSchema = z.string().min(1).max(REPORT_HTML_MAX);
 
 export const consoleConfigSchema = z
   .object({
@@ -25,4 +31,6 @@ export type ConsoleConfig = z.infer<typeof consoleConfigSchema>;
 
 export interface VigilBridge {
   readonly getConfig: () => Promise<ConsoleConfig>;
+  /** Prints a report page to PDF in the main process (webContents.printToPDF); absent in shells without it. */
+  readonly printReportPdf?: (html: string) => Promise<Uint8Array>;
 }

@@ -39,6 +39,19 @@ const registry: Registry = {
   'hazard.verify': { id: 'hazard.verify', label: 'hazard.action.verify', confirm: false, describe: (p) => ({ key: p.passed ? 'hazard.didVerifyPass' : 'hazard.didVerifyFail', values: { id: p.hazardId } }) },
   'robot.goto': { id: 'robot.goto', label: 'robots.goto', confirm: false, describe: (p) => ({ key: 'robots.didGoto', values: { robot: p.robotId, checkpoint: p.checkpoint } }) },
   'hazard.dismiss': { id: 'hazard.dismiss', label: 'hazard.action.dismiss', confirm: true, describe: (p) => ({ key: 'hazard.didDismiss', values: { id: p.hazardId } }) },
+  // Incident command (docs/console.md §incident): the result names the incident and what was done.
+  'incident.open': { id: 'incident.open', label: 'incident.cmd.open', confirm: false, describe: (p) => ({ key: 'incident.did.open', values: { type: p.type } }) },
+  'incident.setLevel': { id: 'incident.setLevel', label: 'incident.cmd.setLevel', confirm: false, describe: (p) => ({ key: 'incident.did.setLevel', values: { id: p.incidentId, level: p.level } }) },
+  'incident.assignRole': { id: 'incident.assignRole', label: 'incident.cmd.assignRole', confirm: false, describe: (p) => ({ key: 'incident.did.assignRole', values: { id: p.incidentId, role: p.role, who: p.person ?? '—' } }) },
+  'incident.step': { id: 'incident.step', label: 'incident.cmd.step', confirm: false, describe: (p) => ({ key: p.state === 'done' ? 'incident.did.stepDone' : 'incident.did.stepSkipped', values: { id: p.incidentId, step: p.step } }) },
+  'incident.log': { id: 'incident.log', label: 'incident.cmd.log', confirm: false, describe: (p) => ({ key: 'incident.did.log', values: { id: p.incidentId } }) },
+  'incident.setSource': { id: 'incident.setSource', label: 'incident.cmd.setSource', confirm: false, describe: (p) => ({ key: 'incident.did.setSource', values: { id: p.incidentId } }) },
+  'incident.evacuate': { id: 'incident.evacuate', label: 'incident.cmd.evacuate', confirm: true, describe: (p) => ({ key: 'incident.did.evacuate', values: { id: p.incidentId } }) },
+  'incident.notifyAgency': { id: 'incident.notifyAgency', label: 'incident.cmd.notifyAgency', confirm: false, describe: (p) => ({ key: 'incident.did.notifyAgency', values: { id: p.incidentId, agency: p.agency } }) },
+  'incident.contain': { id: 'incident.contain', label: 'incident.cmd.contain', confirm: true, describe: (p) => ({ key: 'incident.did.contain', values: { id: p.incidentId } }) },
+  'incident.close': { id: 'incident.close', label: 'incident.cmd.close', confirm: true, describe: (p) => ({ key: 'incident.did.close', values: { id: p.incidentId } }) },
+  'dispatch.create': { id: 'dispatch.create', label: 'incident.cmd.dispatch', confirm: true, describe: (p) => ({ key: 'incident.did.dispatch', values: { unit: p.unit, need: p.need } }) },
+  'dispatch.cancel': { id: 'dispatch.cancel', label: 'incident.cmd.cancelDispatch', confirm: true, describe: (p) => ({ key: 'incident.did.cancelDispatch', values: { id: p.dispatchId } }) },
 };
 
 export function consoleCommand<N extends CommandName>(name: N): ConsoleCommand<N> | undefined {

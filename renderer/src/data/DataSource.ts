@@ -12,6 +12,7 @@ import type { DecodedPositions } from '../../../shared/people/positionsFrame';
 import type { PeopleList, ZonesView } from '../people/peopleRegistry';
 import type { RobotsMessage } from '../../../shared/robots/model';
 import type { HazardStats } from '../../../shared/hazard/model';
+import type { IncidentApi } from './incidentClient';
 
 /**
  * How a data source stands. 'offline': it has not reached the server for a while (or never),
@@ -86,6 +87,8 @@ export interface DataSource {
   hazardStats?(from: number, to: number): Promise<HazardStats | null>;
   /** Annunciated alarm activations in [from, to) (the KPI rate plot); null when unreachable. */
   alarmActivations?(from: number, to: number): Promise<Activation[] | null>;
+  /** Incident-command REST (details, plans, resources, dispatch candidates, report, snapshots) with this source's session; absent where a source has none. */
+  incidentApi?(): IncidentApi;
 }
 
 /** What a history request came to: the data, or why there is none ('offline' when unreachable). */

@@ -15,6 +15,7 @@ import { robotStore } from '../stores/robotStore';
 import { occupancyStore } from '../stores/peopleStore';
 import { robotUi } from '../robots/robotUi';
 import { useRobotMap } from './robots/useRobotMap';
+import { useIncidentMap } from './incident/useIncidentMap';
 
 /** The React host of the imperative MapView: mounts it once and forwards structure changes. */
 export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
@@ -61,6 +62,7 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
   useEffect(() => view?.setLanguage(lang), [view, lang]);
   useEffect(() => view?.setSelected(selected), [view, selected]);
   useRobotMap(view, plant);
+  useIncidentMap(view, plant, controller);
 
   // People: roles from the registry, the follow toggle (vanilla subscriptions).
   useEffect(() => {

@@ -9,8 +9,11 @@ import { PeoplePanel } from '../people/PeoplePanel';
 import { useOccupancy } from '../../stores/peopleStore';
 import { HazardPanel, useOpenHazardCount } from '../hazard/HazardPanel';
 import { RobotsPanel, useRobotAttention } from '../robots/RobotsPanel';
+import { IncidentPanel, useIncidentBadge } from '../incident/IncidentPanel';
+import { levelLook } from '../../incident/incidentView';
 
-const tabs: readonly DockTab[] = ['alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'];
+// Incident command first: in the worst hour it is the commander's screen; its badge takes the most severe active level's colour.
+const tabs: readonly DockTab[] = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'];
 
 /**
  * The dock under the map: the alarm list, the notification feed, the KPI panel, the risk
@@ -25,14 +28,19 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const onSite = useOccupancy((s) => s.onSite);
   const openHazardCount = useOpenHazardCount();
   const robotAttention = useRobotAttention();
-  const badge: Record<DockTab, number> = { alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention };
+  const incident = useIncidentBadge();
+  const badge: Record<DockTab, number> = { incident: incident.count, alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention };
   return (
     <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
       <nav className="dock-tabs" role="tablist">
         {tabs.map((tab) => (
           <button key={tab} role="tab" aria-selected={dock === tab} className={dock === tab ? 'active' : ''} data-testid={`dock-${tab}`} onClick={() => alarmStore.getState().openDock(dock === tab ? null : tab)}>
             {t(`dock.${tab}`)}
-            {badge[tab] > 0 && <span className="dock-badge">{badge[tab]}</span>}
+            {badge[tab] > 0 && (
+              <span className="dock-badge" style={tab === 'incident' && incident.level ? { background: levelLook(incident.level).bg, color: levelLook(incident.level).fg } : undefined}>
+                {tab === 'incident' && incident.level ? `${incident.level} · ${badge[tab]}` : badge[tab]}
+              </span>
+            )}
           </button>
         ))}
         <span className="dock-fold">{dock ? '▾' : '▴'}</span>
@@ -46,6 +54,7 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
           {dock === 'people' && <PeoplePanel />}
           {dock === 'hazards' && <HazardPanel />}
           {dock === 'robots' && <RobotsPanel />}
+          {dock === 'incident' && <IncidentPanel />}
         </div>
       )}
     </section>
