@@ -4,8 +4,12 @@
  * consoles that stop reading their socket most of the time. Two phases on the same server and
  * the same release sequence: first the consoles follow only the event lane (`quietMs`), then
  * every console subscribes to all telemetry — M × N samples a second, and the slow consoles
- * force conflation — (`saturatedMs`). Gas releases every few seconds drive alarm transitions;
- * each console times them from the sample that made them to their arrival.
+ * force conflation — (`saturatedMs`). The alarm load is the same in both phases: every
+ * `stepMs` one more gas detector (spread over the plant) fails bad — a BAD alarm — and the
+ * failure injected four steps earlier is cleared — its BAD alarm clears. (Gas releases would
+ * do, but in a scaled plant one release can raise hundreds or thousands of alarms depending on
+ * where it lands, so the two phases would not carry the same alarm load.) Each console times
+ * every transition from the sample that made it to its arrival.
  *
  * The goal (p99 < 250 ms at the normal consoles under saturation) holds only if an event never
  * queues behind frames: the hub skips frames for a socket with more than a few packets or
@@ -13,7 +17,7 @@
  */
 import type { LoadedPlant } from '../../server/plant/loadPlant';
 import { quantile } from './alarmClients';
-import { releasePoints, startBenchServer, type BenchServer } from './alarmLatency';
+import { startBenchServer } from './alarmLatency';
 import { LatencyClients, type LatencyMark, type SlowSpec } from './latencyClients';
 import { spread } from './telemetryLatency';
 
@@ -26,7 +30,7 @@ export interface AlarmSaturatedOptions {
   slow: SlowSpec;
   quietMs: number;
   saturatedMs: number;
-  releaseEveryMs: number;
+  stepMs: number;
   clientScript: string;
 }
 
@@ -43,7 +47,9 @@ export async function runAlarmSaturated(opts: AlarmSaturatedOptions) {
   const counts = spread(opts.clients, opts.processes);
   // Slow consoles go with the first process.
   const groups = counts.map((n, i) => ({ n, slow: i === 0 ? opts.slow : { ...opts.slow, count: 0 }, c: new LatencyClients(opts.clientScript) }));
-  const points = releasePoints(opts.plant.plant, Math.ceil((opts.quietMs + opts.saturatedMs) / opts.releaseEveryMs) + 2);
+  const gas = opts.plant.plant.tags.filter((t) => t.kind.startsWith('gas'));
+  const steps = Math.ceil(Math.max(opts.quietMs, opts.saturatedMs) / opts.stepMs) + 4;
+  const detectors = Array.from({ length: steps }, (_, k) => gas[Math.floor((k * gas.length) / steps)]!.id);
   let next = 0;
   const phase = async (ms: number): Promise<Phase & { serverMs: { p50: number; p99: number; max: number }; transitions: number }> => {
     // The server's part: sample time → alarm.changed handed to socket.io.
@@ -55,11 +61,17 @@ export async function runAlarmSaturated(opts: AlarmSaturatedOptions) {
     await Promise.all(groups.map((g) => g.c.mark()));
     const t0 = performance.now();
     const marks: LatencyMark[] = [];
-    for (let t = 0; t < ms; t += opts.releaseEveryMs) {
-      release(bench, points[next++ % points.length]!, opts.releaseEveryMs);
-      await sleep(opts.releaseEveryMs);
+    const injected: string[] = [];
+    for (let t = 0; t < ms; t += opts.stepMs) {
+      const data = bench.command('sim.inject', { kind: 'detector_failure', tag: detectors[next++ % detectors.length]!, mode: 'bad' }) as { injectionId: string };
+      injected.push(data.injectionId);
+      if (injected.length > 4) bench.command('sim.clear', { injectionId: injected.shift()! });
+      await sleep(opts.stepMs);
       marks.push(...(await Promise.all(groups.map((g) => g.c.mark()))));
     }
+    for (const id of injected) bench.command('sim.clear', { injectionId: id });
+    await sleep(1500);
+    marks.push(...(await Promise.all(groups.map((g) => g.c.mark()))));
     const seconds = (performance.now() - t0) / 1000;
     unlisten();
     const failure = groups.find((g) => g.c.failure)?.c.failure;
@@ -89,7 +101,7 @@ export async function runAlarmSaturated(opts: AlarmSaturatedOptions) {
     const m = bench.server.ctx.metrics;
     const conflated0 = m.framesConflated;
     const samples0 = m.samplesConflated;
-    next = 0; // the same releases as the quiet phase, so the alarm load is the same
+    next = 0; // the same detectors as the quiet phase, so the alarm load is the same
     const saturated = await phase(opts.saturatedMs);
     return {
       tags,
@@ -105,8 +117,4 @@ export async function runAlarmSaturated(opts: AlarmSaturatedOptions) {
     for (const g of groups) g.c.exit();
     await bench.stop();
   }
-}
-
-function release(bench: BenchServer, p: { position: [number, number, number]; chemical: string }, everyMs: number): void {
-  bench.command('sim.inject', { kind: 'gas_release', position: p.position, chemical: p.chemical, rateKgS: 2, durationS: everyMs / 1000 });
 }

@@ -2,6 +2,7 @@
  * The telemetry-at-scale benchmarks of `npm run bench` (docs/performance.md): end-to-end
  * latency, alarm latency with telemetry saturated, server RSS, and the console's main-thread
  * cost per 50,000-update frame in Chromium. All on the reference plant scaled to 50,000 tags.
+ * server-rss and console-apply start the built server (`dist/server/main.js`) in its own process.
  */
 import path from 'node:path';
 import { stableHash } from '../../shared/util/hash';
@@ -35,11 +36,11 @@ export async function scaleBenches(common: Common, only: string | null, env: Env
     return (plant = { plant: p, hash: stableHash(p) });
   };
   if (run('telemetry-latency')) {
-    const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 20) * 1000, clientScript });
+    const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 15) * 1000, clientScript });
     console.log(JSON.stringify({ ...common, bench: 'telemetry-latency', goalP99Ms: 100, ...r }));
   }
   if (run('alarm-saturated')) {
-    const seconds = option('saturated-s', 15) * 1000;
+    const seconds = option('saturated-s', 10) * 1000;
     const r = await runAlarmSaturated({
       plant: await big(),
       clients,
@@ -47,15 +48,15 @@ export async function scaleBenches(common: Common, only: string | null, env: Env
       slow: { count: option('slow-clients', 5), pauseMs: 3000, readMs: 500 },
       quietMs: seconds,
       saturatedMs: seconds,
-      releaseEveryMs: 2000,
+      stepMs: 500,
       clientScript,
     });
     console.log(JSON.stringify({ ...common, bench: 'alarm-saturated', goalP99Ms: 250, ...r }));
   }
   if (run('rss')) {
-    const seconds = option('rss-s', only === 'rss' ? 600 : 60);
-    const r = await runServerRss({ plant: await big(), clients: option('rss-clients', 10), durationMs: seconds * 1000, clientScript, progress: (l) => console.error(l) });
-    const note = only === 'rss' ? undefined : 'short run inside the full bench; `--only rss` runs 10 minutes';
+    const seconds = option('rss-s', only === 'rss' ? 600 : 45);
+    const r = await runServerRss({ tags, clients: option('rss-clients', 10), durationMs: seconds * 1000, clientScript, progress: (l) => console.error(l) });
+    const note = only === 'rss' ? undefined : '45 s inside the full bench; `--only rss` runs 10 minutes';
     console.log(JSON.stringify({ ...common, bench: 'server-rss', goalRssMb: 1024, ...r, ...(note ? { note } : {}) }));
   }
   if (run('console')) {

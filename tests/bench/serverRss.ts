@@ -1,19 +1,19 @@
 /**
- * Server memory at plant scale (`bench: "server-rss"`): a real plant server (this process) on N
- * tags at 1 Hz with M consoles subscribed to all telemetry (in a child process) for a while.
- * RSS and heap are sampled every second; reported: the start (after warm-up), the largest, the
- * last, and the growth over the second half (a leak shows as steady growth there). The server
- * shares this process with nothing but the benchmark's own timers, so RSS is the server's.
+ * Server memory at plant scale (`bench: "server-rss"`): the real built plant server
+ * (`dist/server/main.js --scale N`, its own process, so nothing of the benchmark's own heap or of
+ * earlier benchmarks is counted) with M consoles subscribed to all telemetry (a child process
+ * that applies and acknowledges every frame). The server's RSS is read from its own `/metrics`
+ * (`process_resident_memory_bytes`) every 5 s; reported: after warm-up, the largest, the last,
+ * and the growth over the second half (a leak shows as steady growth there).
  */
-import type { LoadedPlant } from '../../server/plant/loadPlant';
-import { startBenchServer } from './alarmLatency';
+import { PlantServer } from '../e2e/plantServer';
 import { LatencyClients } from './latencyClients';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (b: number) => Math.round(b / 1024 / 102.4) / 10;
 
 export interface ServerRssOptions {
-  plant: LoadedPlant;
+  tags: number;
   clients: number;
   durationMs: number;
   clientScript: string;
@@ -21,41 +21,52 @@ export interface ServerRssOptions {
   progress?: (line: string) => void;
 }
 
+async function scrape(server: PlantServer): Promise<Record<string, number>> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const out: Record<string, number> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_]+) ([0-9.e+-]+)$/.exec(line);
+    if (m) out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
 export async function runServerRss(opts: ServerRssOptions) {
-  const bench = await startBenchServer(opts.plant);
+  const server = await PlantServer.start({ scale: opts.tags });
   const clients = new LatencyClients(opts.clientScript);
   try {
-    const tags = opts.plant.plant.tags.length;
-    await clients.connect({ url: bench.server.url, token: bench.token, clients: opts.clients, subscribe: true, slow: { count: 0, pauseMs: 0, readMs: 0 }, tags });
-    await sleep(3000);
+    await clients.connect({ url: server.url, token: await server.adminToken(), clients: opts.clients, subscribe: true, slow: { count: 0, pauseMs: 0, readMs: 0 }, tags: opts.tags });
+    await sleep(5000);
     const rss: number[] = [];
-    const heap: number[] = [];
     const t0 = performance.now();
     let nextProgress = 60_000;
+    let last: Record<string, number> = {};
     while (performance.now() - t0 < opts.durationMs) {
-      await sleep(1000);
-      const m = process.memoryUsage();
-      rss.push(m.rss);
-      heap.push(m.heapUsed);
+      await sleep(5000);
+      last = await scrape(server);
+      rss.push(last.process_resident_memory_bytes ?? NaN);
       if (performance.now() - t0 >= nextProgress) {
-        opts.progress?.(`server-rss: ${Math.round(nextProgress / 60_000)} min, rss ${mb(m.rss)} MB`);
+        opts.progress?.(`server-rss: ${Math.round(nextProgress / 60_000)} min, rss ${mb(rss.at(-1)!)} MB`);
         nextProgress += 60_000;
       }
     }
-    await clients.mark();
+    const m = await clients.mark();
     if (clients.failure) throw new Error(`consoles failed: ${clients.failure}`);
     const half = Math.floor(rss.length / 2);
     return {
-      tags,
+      tags: opts.tags,
       clients: opts.clients,
       durationS: Math.round((performance.now() - t0) / 1000),
       rssMb: { start: mb(rss[0]!), max: mb(Math.max(...rss)), end: mb(rss.at(-1)!) },
-      heapUsedMb: { start: mb(heap[0]!), max: mb(Math.max(...heap)), end: mb(heap.at(-1)!) },
       rssGrowthSecondHalfMb: mb(rss.at(-1)! - rss[half]!),
-      ticks: bench.server.ctx.metrics.ticks,
+      samplesPerSecPerConsole: Math.round(m.samples / ((performance.now() - t0) / 1000) / opts.clients),
+      /** The part held by the 10-minute recent-values buffer (server/engine/RecentBuffer), by design proportional to tags. */
+      recentBufferMb: mb(last.vigil_recent_buffer_bytes ?? NaN),
+      ticks: last.vigil_tick_duration_seconds_count ?? null,
+      framesConflated: last.vigil_frames_conflated_total ?? null,
     };
   } finally {
     clients.exit();
-    await bench.stop();
+    await server.dispose();
   }
 }
