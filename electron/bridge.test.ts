@@ -8,7 +8,7 @@ describe('createVigilBridge', () => {
   it('is frozen and exposes only the VigilBridge methods', () => {
     const bridge = createVigilBridge(() => Promise.resolve(config));
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge)).toEqual(['getConfig', 'printReportPdf']);
+    expect(Object.keys(bridge)).toEqual(['getConfig', 'printReportPdf', 'notify']);
     expect(() => {
       (bridge as unknown as Record<string, unknown>)['invoke'] = () => undefined;
     }).toThrow(TypeError);

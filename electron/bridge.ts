@@ -1,4 +1,4 @@
-import { consoleConfigSchema, ipcChannels, reportHtmlSchema, type VigilBridge } from '../shared/ipc/api';
+import { consoleConfigSchema, ipcChannels, nativeNoticeSchema, reportHtmlSchema, type NativeNotice, type VigilBridge } from '../shared/ipc/api';
 
 /** ipcRenderer.invoke, injected so the bridge can be tested outside Electron. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -15,6 +15,7 @@ export function createVigilBridge(invoke: Invoke): VigilBridge {
       if (!(pdf instanceof Uint8Array)) throw new Error('vigil ipc: printReportPdf did not answer bytes');
       return pdf;
     },
+    notify: async (notice: NativeNotice) => (await invoke(ipcChannels.notify, nativeNoticeSchema.parse(notice))) === true,
   };
   return Object.freeze(bridge);
 }

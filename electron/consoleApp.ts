@@ -9,6 +9,9 @@ import { resolveServerUrl, SettingsError } from './serverUrl';
 import { EmbeddedServerError, startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
 import { mainMessages, type Bilingual } from './messages';
 import { printReportPdf, type PrintWindowPort } from './reportPdf';
+import type { NativeNotice } from '../shared/ipc/api';
+import { WallWindows, type ScreenPort, type WallWindowOptions, type WallWindowPort } from './wallWindows';
+import { defaultMonitorLayout } from './windowPlacement';
 
 /** Everything the console's main process needs from Electron and the OS, injected. */
 export interface ConsoleDeps {
@@ -30,10 +33,25 @@ export interface ConsoleDeps {
   readonly reloadDelayMs?: number;
   /** A hidden window to print incident reports to PDF in, and where its temporary page goes; without it the report prints from the renderer. */
   readonly printWindow?: { create: () => PrintWindowPort; tempDir: string };
+  /** Native notifications (Electron's Notification); false where the OS has none. */
+  readonly notify?: (notice: NativeNotice) => boolean;
+  /** The displays and kiosk windows of a wall (`--wall` or VIGIL_WALL=1): one window per display (wallWindows.ts). */
+  readonly wall?: {
+    screen: () => ScreenPort;
+    createWindow: (options: WallWindowOptions) => WallWindowPort;
+    writeFile: (file: string, text: string) => void;
+  };
+}
+
+/** A wall console: `--wall` on the command line or VIGIL_WALL=1. */
+export function wantsWall(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): boolean {
+  return argv.includes('--wall') || env['VIGIL_WALL'] === '1';
 }
 
 export interface RunningConsole {
-  readonly window: WindowPort;
+  /** The console window; null on a wall, whose windows `wall` holds. */
+  readonly window: WindowPort | null;
+  readonly wall?: WallWindows;
   readonly config: ConsoleConfig;
   readonly embedded: EmbeddedServer | null;
 }
@@ -112,8 +130,28 @@ export async function runConsole(deps: ConsoleDeps): Promise<RunningConsole | nu
     consoleOrigin,
     config: () => config,
     onRejected: (error) => deps.log(error.message),
+    ...(deps.notify ? { notify: deps.notify } : {}),
     ...(deps.printWindow ? { printPdf: (html: string) => printReportPdf(html, { createWindow: deps.printWindow!.create, tempDir: deps.printWindow!.tempDir }) } : {}),
   });
+
+  if (deps.wall && wantsWall(deps.argv, deps.env)) {
+    const layoutFile = path.join(app.getPath('userData'), 'wall-layout.json');
+    const wallDeps = deps.wall;
+    const wall = new WallWindows(
+      {
+        screen: wallDeps.screen(),
+        createWindow: wallDeps.createWindow,
+        serverUrl,
+        webPreferences: consoleWindowOptions(deps.preloadPath).webPreferences,
+        readLayout: () => deps.readFile(layoutFile),
+        writeLayout: (text) => wallDeps.writeFile(layoutFile, text),
+        log: deps.log,
+      },
+      defaultMonitorLayout,
+    );
+    wall.start();
+    return { window: null, wall, config, embedded };
+  }
 
   const win = deps.createWindow(consoleWindowOptions(deps.preloadPath));
   window = win;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { consoleConfigSchema, ipcChannels, reportHtmlSchema, type ConsoleConfig } from '../shared/ipc/api';
+import { consoleConfigSchema, ipcChannels, nativeNoticeSchema, reportHtmlSchema, type ConsoleConfig, type NativeNotice } from '../shared/ipc/api';
 import type { InvokeEvent, IpcMainPort } from './ports';
 import { isConsoleUrl } from './navigationGuard';
 
@@ -25,6 +25,8 @@ export interface IpcContext {
   readonly onRejected?: (error: IpcRejected) => void;
   /** Prints a report page to PDF (reportPdf.ts); without it the channel answers with an error. */
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
+  /** Shows a native notification (main.ts: Electron's Notification); false when the OS has none. Without it the channel answers false. */
+  readonly notify?: (notice: NativeNotice) => boolean;
 }
 
 /**
@@ -60,4 +62,5 @@ export function registerIpcHandlers(ipcMain: IpcMainPort, ctx: IpcContext): void
     if (!ctx.printPdf) throw new Error('vigil ipc: printing to PDF is not available in this shell');
     return ctx.printPdf(html);
   });
+  guarded(ipcMain, ctx, ipcChannels.notify, z.tuple([nativeNoticeSchema]), ([notice]) => ctx.notify?.(notice) ?? false);
 }

@@ -3,9 +3,9 @@
  * Electron API to the ports of ./ports and hands over to runConsole; all logic lives in modules
  * that unit tests drive with fakes.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, screen, session, utilityProcess } from 'electron';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runConsole } from './consoleApp';
 import { printWindowOptions } from './reportPdf';
@@ -77,6 +77,17 @@ runConsole({
   preloadPath: path.join(__dirname, 'preload.cjs'),
   log: (line) => console.log(`[vigil] ${line}`),
   printWindow: { create: () => new BrowserWindow(printWindowOptions), tempDir: app.getPath('temp') },
+  notify: ({ title, body, urgency }) => {
+    if (!Notification.isSupported()) return false;
+    new Notification({ title, body, urgency, silent: false }).show();
+    return true;
+  },
+  wall: {
+    // `screen` may only be used once the app is ready; runConsole asks for it after whenReady.
+    screen: () => screen,
+    createWindow: (options) => new BrowserWindow(options),
+    writeFile: (file, text) => writeFileSync(file, text, 'utf8'),
+  },
 }).catch((err: unknown) => {
   console.error('[vigil] console failed to start', err);
   app.exit(1);

@@ -10,7 +10,19 @@ export const ipcChannels = {
   getConfig: 'vigil:get-config',
   /** invoke(html) → PDF bytes: prints an incident's after-action report page (docs/incidents.md) to A4 PDF. */
   printReportPdf: 'vigil:print-report-pdf',
+  /** invoke(NativeNotice) → true when shown: a native desktop notification (renderer/src/notify, docs/console.md). */
+  notify: 'vigil:notify',
 } as const;
+
+/** A native notification the renderer asks for: plain text only, short; `urgency` 'critical' stays until dismissed where the OS allows. */
+export const nativeNoticeSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+    urgency: z.enum(['normal', 'critical']),
+  })
+  .strict();
+export type NativeNotice = z.infer<typeof nativeNoticeSchema>;
 
 /** The report page the renderer asks to print: a self-contained HTML document, at most 20 MB. */
 export const REPORT_HTML_MAX = 20 * 1024 * 1024;
@@ -33,4 +45,6 @@ export interface VigilBridge {
   readonly getConfig: () => Promise<ConsoleConfig>;
   /** Prints a report page to PDF in the main process (webContents.printToPDF); absent in shells without it. */
   readonly printReportPdf?: (html: string) => Promise<Uint8Array>;
+  /** Shows a native notification from the main process; resolves false where the OS has none. Absent in shells without it. */
+  readonly notify?: (notice: NativeNotice) => Promise<boolean>;
 }
