@@ -25,6 +25,12 @@ import { LANG_KEY, setLanguage } from './ui/LanguageSwitch';
 import './styles.css';
 import './ui/alarm/alarm.css';
 import './ui/people/people.css';
+import { WallApp } from './ui/wall/WallApp';
+import { parseWallMode, withoutToken } from './wall/wallMode';
+import { readOnlySource } from './wall/readOnlySource';
+import { wallTokenStorage } from './wall/wallSession';
+import { installWallDiagnostics } from './wall/wallDiagnostics';
+import { startConsoleNotify } from './notify/consoleNotify';
 
 let mapView: MapView | null = null;
 const onView = (v: MapView | null): void => {
@@ -57,14 +63,23 @@ async function main(): Promise<void> {
   await initI18n(lang);
   setLanguage(lang);
 
+  // A wall (?wall=1 or /wall) is read-only: its source refuses every command, and it renders no control (docs/console.md).
+  const wall = parseWallMode(window.location.href);
+  if (wall.token) window.history.replaceState(null, '', withoutToken(window.location.href));
   const rest = new RestClient(cfg.serverUrl);
-  const session = new SessionClient(rest, window.sessionStorage);
-  const source = (await devFakeSource()) ?? new LiveSource({ rest, session, clientName: `vigil-${cfg.shell}` });
+  const session = new SessionClient(rest, wall.wall ? wallTokenStorage(wall.token, window.sessionStorage) : window.sessionStorage);
+  const inner = (await devFakeSource()) ?? new LiveSource({ rest, session, clientName: `vigil-${cfg.shell}${wall.wall ? '-wall' : ''}` });
+  const source = wall.wall ? readOnlySource(inner) : inner;
   // One cache per plant server, so a console pointed elsewhere never shows another plant.
   const cache = new DexieConsoleCache(new ConsoleDb(`vigil-console:${cfg.serverUrl}`));
   const controller = new ConsoleController({ source, cache, tags: tagStore, signIn: (u, p) => session.signIn(u, p) });
   const alarms = new AlarmConsole(source, new WebAudioPlayer());
   alarms.start();
+  startConsoleNotify({ wall: wall.wall && !wall.notify });
+  if (wall.wall) {
+    document.documentElement.classList.add('wall-mode');
+    installWallDiagnostics(wall, (name, payload) => alarms.commands.run(name, payload as never));
+  }
   installDiagnostics({ store: tagStore, map: () => mapView, presence: () => uiStore.getState().presence, hash: () => plantStore.getState().hash, alarms });
   window.addEventListener('pagehide', () => void controller.persist());
 
@@ -72,7 +87,7 @@ async function main(): Promise<void> {
     <StrictMode>
       <ConsoleContext.Provider value={controller}>
         <AlarmContext.Provider value={alarms}>
-          <App onView={onView} />
+          {wall.wall ? <WallApp mode={wall} source={source} onView={onView} /> : <App onView={onView} />}
         </AlarmContext.Provider>
       </ConsoleContext.Provider>
     </StrictMode>,

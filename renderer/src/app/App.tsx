@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapView } from '../map/MapView';
 import { alarmStore } from '../stores/alarmStore';
@@ -18,6 +19,8 @@ import { PersonTooltip } from '../ui/people/PersonTooltip';
 import { PersonCard } from '../ui/people/PersonCard';
 import { RobotTooltip } from '../ui/robots/RobotTooltip';
 import { RobotCard } from '../ui/robots/RobotCard';
+import { LayoutMenu } from '../layout/LayoutMenu';
+import { useLayoutBinding } from '../layout/useLayoutBinding';
 
 const locate = (id: string): void => alarmStore.getState().requestLocate(id);
 
@@ -32,6 +35,15 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
   const presence = useUi((s) => s.presence);
   const detail = useUi((s) => s.presenceDetail);
   const stale = presence !== 'live';
+  const [view, setView] = useState<MapView | null>(null);
+  const handleView = useCallback(
+    (v: MapView | null) => {
+      setView(v);
+      onView?.(v);
+    },
+    [onView],
+  );
+  useLayoutBinding(view);
   return (
     <div className={`app${stale ? ' app-stale' : ''}`}>
       <Header />
@@ -39,10 +51,11 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
       <main className="main">
         <div className="work">
           <div className="map-area">
-            <MapCanvas onView={onView} />
+            <MapCanvas onView={handleView} />
             <FloodBanner />
             {!plant && <div className="empty">{presence === 'offline' ? t('app.noPlant') : t('app.loadingPlant')}</div>}
             {plant && <Legend />}
+            {plant && <LayoutMenu />}
             <TagTooltip />
             <PersonTooltip />
             <PersonCard />

@@ -17,8 +17,8 @@ import { robotUi } from '../robots/robotUi';
 import { useRobotMap } from './robots/useRobotMap';
 import { useIncidentMap } from './incident/useIncidentMap';
 
-/** The React host of the imperative MapView: mounts it once and forwards structure changes. */
-export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void }): React.JSX.Element {
+/** The React host of the imperative MapView: mounts it once and forwards structure changes. `presets` false: no camera buttons (the read-only wall). */
+export function MapCanvas({ onView, presets = true }: { onView?: (view: MapView | null) => void; presets?: boolean }): React.JSX.Element {
   const controller = useConsole();
   const canvas = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLDivElement>(null);
@@ -127,7 +127,7 @@ export function MapCanvas({ onView }: { onView?: (view: MapView | null) => void 
     <div className="map">
       <canvas ref={canvas} className="map-canvas" data-testid="map-canvas" />
       <div ref={overlay} className="map-overlay" />
-      {view && plant && <CameraPresets view={view} />}
+      {presets && view && plant && <CameraPresets view={view} />}
     </div>
   );
 }

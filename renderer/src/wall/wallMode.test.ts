@@ -56,7 +56,7 @@ describe('readOnlySource', () => {
     const inner = fakeSource();
     const ro = readOnlySource(inner);
     expect(ro.capabilities.commands).toBe(false);
-    const out = await ro.command('alarm.ack', { ids: ['X:HH'] });
+    const out = await ro.command('alarm.ack', { alarmIds: ['X:HH'] });
     expect(out).toEqual({ ok: false, code: 'forbidden', message: `alarm.ack: ${WALL_READ_ONLY}`, local: true });
     expect(inner.sent).toEqual([]);
   });
@@ -78,8 +78,23 @@ describe('readOnlySource', () => {
     const ro = readOnlySource(inner);
     const runner = new CommandRunner({ send: (n, p) => ro.command(n, p), online: () => ro.capabilities.commands, role: () => 'commander' });
     expect(runner.availability('alarm.ack')).toEqual({ ok: false, reason: 'offline' });
-    const out = await runner.run('alarm.ack', { ids: ['X:HH'] });
+    const out = await runner.run('alarm.ack', { alarmIds: ['X:HH'] });
     expect(out.ok).toBe(false);
     expect(inner.sent).toEqual([]);
+  });
+});
+
+describe('wallTokenStorage', () => {
+  it('serves the fragment token as a viewer session and forgets it when refused', async () => {
+    const { wallTokenStorage, WALL_TOKEN_KEY } = await import('./wallSession');
+    const m = new Map<string, string>();
+    const backing = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
+    const s = wallTokenStorage(TOKEN, backing);
+    expect(JSON.parse(s.getItem('vigil.session')!)).toEqual({ token: TOKEN, user: { name: 'wall', role: 'viewer' } });
+    expect(m.get(WALL_TOKEN_KEY)).toBe(TOKEN);
+    // A reload without the fragment keeps the token from the tab's storage.
+    expect(JSON.parse(wallTokenStorage(null, backing).getItem('vigil.session')!).token).toBe(TOKEN);
+    s.removeItem('vigil.session');
+    expect(s.getItem('vigil.session')).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ import { HazardPanel, useOpenHazardCount } from '../hazard/HazardPanel';
 import { RobotsPanel, useRobotAttention } from '../robots/RobotsPanel';
 import { IncidentPanel, useIncidentBadge } from '../incident/IncidentPanel';
 import { levelLook } from '../../incident/incidentView';
+import { useActiveLayout } from '../../layout/consoleLayouts';
+import { orderedTabs } from '../../layout/orderedTabs';
 
 // Incident command first: in the worst hour it is the commander's screen; its badge takes the most severe active level's colour.
 const tabs: readonly DockTab[] = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'];
@@ -22,6 +24,8 @@ const tabs: readonly DockTab[] = ['incident', 'alarms', 'notifications', 'kpi', 
 export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const dock = useAlarms((s) => s.dock);
+  const layoutTabs = useActiveLayout((l) => l.dock.tabs);
+  const heightPct = useActiveLayout((l) => l.dock.heightPct);
   const annunciated = useAlarms((s) => s.summary.totalAnnunciated);
   const notes = useCommandState((s) => s.notifications.length);
   const raised = useCommandState((s) => Object.values(s.risks).filter((r) => r.current !== r.inherent).length);
@@ -31,9 +35,9 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const incident = useIncidentBadge();
   const badge: Record<DockTab, number> = { incident: incident.count, alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention };
   return (
-    <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''}>
+    <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''} style={dock ? { height: `${heightPct}vh` } : undefined}>
       <nav className="dock-tabs" role="tablist">
-        {tabs.map((tab) => (
+        {orderedTabs(tabs, layoutTabs).map((tab) => (
           <button key={tab} role="tab" aria-selected={dock === tab} className={dock === tab ? 'active' : ''} data-testid={`dock-${tab}`} onClick={() => alarmStore.getState().openDock(dock === tab ? null : tab)}>
             {t(`dock.${tab}`)}
             {badge[tab] > 0 && (
