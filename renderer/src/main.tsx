@@ -31,6 +31,10 @@ import { readOnlySource } from './wall/readOnlySource';
 import { wallTokenStorage } from './wall/wallSession';
 import { installWallDiagnostics } from './wall/wallDiagnostics';
 import { startConsoleNotify } from './notify/consoleNotify';
+import './ui/replay/replay.css';
+import './ui/drill/drill.css';
+import { wireReplay } from './replay/wireReplay';
+import { muteInReplay } from './replay/muteInReplay';
 
 let mapView: MapView | null = null;
 const onView = (v: MapView | null): void => {
@@ -68,8 +72,10 @@ async function main(): Promise<void> {
   if (wall.token) window.history.replaceState(null, '', withoutToken(window.location.href));
   const rest = new RestClient(cfg.serverUrl);
   const session = new SessionClient(rest, wall.wall ? wallTokenStorage(wall.token, window.sessionStorage) : window.sessionStorage);
-  const inner = (await devFakeSource()) ?? new LiveSource({ rest, session, clientName: `vigil-${cfg.shell}${wall.wall ? '-wall' : ''}` });
-  const source = wall.wall ? readOnlySource(inner) : inner;
+  const token = (): string | null => session.current()?.token ?? null;
+  // Live data behind the DVR player (replay and back to live, docs/console.md §replay); fake data plays alone.
+  const played = (await devFakeSource()) ?? wireReplay(new LiveSource({ rest, session, clientName: `vigil-${cfg.shell}${wall.wall ? '-wall' : ''}` }), rest.baseUrl, token);
+  const source = wall.wall ? readOnlySource(played) : played;
   // One cache per plant server, so a console pointed elsewhere never shows another plant.
   const cache = new DexieConsoleCache(new ConsoleDb(`vigil-console:${cfg.serverUrl}`));
   const controller = new ConsoleController({ source, cache, tags: tagStore, signIn: (u, p) => session.signIn(u, p) });
@@ -80,6 +86,7 @@ async function main(): Promise<void> {
     document.documentElement.classList.add('wall-mode');
     installWallDiagnostics(wall, (name, payload) => alarms.commands.run(name, payload as never));
   }
+  muteInReplay(alarms.annunciator);
   installDiagnostics({ store: tagStore, map: () => mapView, presence: () => uiStore.getState().presence, hash: () => plantStore.getState().hash, alarms });
   window.addEventListener('pagehide', () => void controller.persist());
 

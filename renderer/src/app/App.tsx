@@ -21,6 +21,12 @@ import { RobotTooltip } from '../ui/robots/RobotTooltip';
 import { RobotCard } from '../ui/robots/RobotCard';
 import { LayoutMenu } from '../layout/LayoutMenu';
 import { useLayoutBinding } from '../layout/useLayoutBinding';
+import { ReplayIndicator } from '../ui/replay/ReplayIndicator';
+import { TimelineBar } from '../ui/replay/TimelineBar';
+import { DrillBanner } from '../ui/drill/DrillBanner';
+import { ScoreCard } from '../ui/drill/ScoreCard';
+import { DrillReview } from '../ui/drill/DrillReview';
+import { TraceView } from '../ui/trace/TraceView';
 
 const locate = (id: string): void => alarmStore.getState().requestLocate(id);
 
@@ -47,6 +53,8 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
   return (
     <div className={`app${stale ? ' app-stale' : ''}`}>
       <Header />
+      <ReplayIndicator />
+      <DrillBanner />
       <AlarmBanner />
       <main className="main">
         <div className="work">
@@ -67,7 +75,11 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
         </div>
         <TagPanel />
       </main>
+      <TimelineBar />
       <CommandToasts />
+      <ScoreCard />
+      <DrillReview />
+      <TraceView />
       {presence === 'error' && detail === 'sign_in' && <SignInDialog />}
     </div>
   );

@@ -135,6 +135,7 @@ export class ConsoleController {
       void this.opts.cache?.savePlant(hash, plant, this.clock());
     },
     samples: (frame) => this.opts.tags.apply(frame),
+    restoreValues: (values, times, quality) => void this.opts.tags.restore(values, times, quality),
     positions: (frame) => this.onPositions(frame),
     robots: (msg) => robotStore.apply(msg, performance.now()),
     state: (state) => commandStore.getState().setState(state),

@@ -51,6 +51,11 @@ const registry: Registry = {
   'incident.contain': { id: 'incident.contain', label: 'incident.cmd.contain', confirm: true, describe: (p) => ({ key: 'incident.did.contain', values: { id: p.incidentId } }) },
   'incident.close': { id: 'incident.close', label: 'incident.cmd.close', confirm: true, describe: (p) => ({ key: 'incident.did.close', values: { id: p.incidentId } }) },
   'dispatch.create': { id: 'dispatch.create', label: 'incident.cmd.dispatch', confirm: true, describe: (p) => ({ key: 'incident.did.dispatch', values: { unit: p.unit, need: p.need } }) },
+  // Drills (docs/console.md §drills): the coordinator's panel.
+  'drill.start': { id: 'drill.start', label: 'drill.start', confirm: false, describe: (p) => ({ key: 'drill.did.start', values: { scenario: p.scenario } }) },
+  'drill.pause': { id: 'drill.pause', label: 'drill.pause', confirm: false, describe: () => ({ key: 'drill.did.pause', values: {} }) },
+  'drill.resume': { id: 'drill.resume', label: 'drill.resume', confirm: false, describe: () => ({ key: 'drill.did.resume', values: {} }) },
+  'drill.stop': { id: 'drill.stop', label: 'drill.stop', confirm: true, describe: () => ({ key: 'drill.did.stop', values: {} }) },
   'dispatch.cancel': { id: 'dispatch.cancel', label: 'incident.cmd.cancelDispatch', confirm: true, describe: (p) => ({ key: 'incident.did.cancelDispatch', values: { id: p.dispatchId } }) },
 };
 

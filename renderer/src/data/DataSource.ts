@@ -44,6 +44,11 @@ export interface DataSourceListener {
   positions?(frame: DecodedPositions): void;
   /** One `robots` message (validated): every robot's live status, ~1 Hz, on the positions subscription. */
   robots?(msg: RobotsMessage): void;
+  /**
+   * Every tag's value at once, in plant tag order (a replay seek, or back to live): unlike
+   * `samples`, it replaces values even when they are older than those held.
+   */
+  restoreValues?(values: Float64Array, times: Float64Array, quality: Uint8Array): void;
   /** Who the console is signed in as, once known. */
   user?(user: { name: string; role: Role; person?: string }): void;
 }

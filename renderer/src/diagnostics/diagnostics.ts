@@ -11,6 +11,7 @@ import { peopleRegistry } from '../people/peopleRegistry';
 import { robotStore } from '../stores/robotStore';
 import { drawsInLastFrame } from '../robots/drawCounter';
 import { Vector3 } from 'three';
+import { replayStore } from '../replay/replayStore';
 
 /**
  * Read-only hooks for end-to-end tests and field diagnostics, as `window.__vigil`. Small on
@@ -30,6 +31,14 @@ export interface VigilDiagnostics {
   look(tagId: string): number | null;
   /** Where a tag's marker is on screen, in page CSS pixels; null when off screen. */
   screenPosition(tagId: string): { x: number; y: number } | null;
+  /** The alarm list's rows as shown (annunciated, list order): id and display state; from the derived summary like `alarms`. */
+  readonly alarmList: readonly { id: string; state: string }[];
+  /** Muster boards in the command state now, by incident. */
+  readonly muster: readonly { incident: string; accounted: number; expected: number }[];
+  /** Replay (docs/console.md §replay): mode, replay time (null live), journal seq the stores hold, playing, loading. */
+  readonly replay: { mode: 'live' | 'replay'; time: number | null; seq: number; playing: boolean; loading: boolean };
+  /** The running drill (id, state, announcement in English) and the finished ones with their scores. */
+  readonly drill: { active: { id: string; state: string; announcement: string | null } | null; recent: readonly { id: string; state: string; score: number | null }[] };
   /** The alarms as the console shows them now (derived summary; may trail the state by a few hundred ms). */
   readonly alarms: { total: number; annunciated: number; unacked: number; banner: string | null; flooding: boolean; seq: number; selected: string | null };
   /** Audible annunciation: which priority sounds, whether silenced or muted, whether audio runs. */
@@ -114,6 +123,26 @@ export function installDiagnostics(deps: { store: TagStore; map: () => MapView |
       const s = a.summary;
       const st = commandStore.getState().state;
       return { total: s.rows.length, annunciated: s.totalAnnunciated, unacked: s.totalUnacked, banner: s.banner?.alarm.id ?? null, flooding: st.flood?.flooding ?? false, seq: st.seq, selected: a.selected };
+    },
+    get alarmList() {
+      return alarmStore
+        .getState()
+        .summary.rows.filter((r) => r.annunciated)
+        .map((r) => ({ id: r.alarm.id, state: r.state }));
+    },
+    get muster() {
+      return Object.values(commandStore.getState().state.emergency.muster).map((m) => ({ incident: m.incidentId, accounted: m.accounted, expected: m.expected }));
+    },
+    get replay() {
+      const r = replayStore.getState();
+      return { mode: r.mode, time: r.mode === 'replay' ? (r.status?.time ?? null) : null, seq: commandStore.getState().state.seq, playing: r.status?.playing ?? false, loading: r.status?.loading ?? false };
+    },
+    get drill() {
+      const d = commandStore.getState().state.drill;
+      return {
+        active: d.active ? { id: d.active.id, state: d.active.state, announcement: d.active.announcement?.en ?? null } : null,
+        recent: d.recent.map((r) => ({ id: r.drill.id, state: r.drill.state, score: r.score?.score ?? null })),
+      };
     },
     get annunciation() {
       return deps.alarms?.annunciator.state() ?? { sounding: null, pending: null, silenced: false, muted: false, audio: 'unavailable' };

@@ -7,7 +7,7 @@ import { commandStore } from './commandStore';
 /** The summary is derived at most this often while alarms keep changing (a flood), ms. */
 export const SUMMARY_MIN_INTERVAL_MS = 250;
 
-export type DockTab = 'incident' | 'alarms' | 'notifications' | 'kpi' | 'risk' | 'people' | 'hazards' | 'robots';
+export type DockTab = 'incident' | 'alarms' | 'notifications' | 'kpi' | 'risk' | 'people' | 'hazards' | 'robots' | 'drill';
 
 /**
  * Alarms as the console shows them: the derived summary (sorted rows, counts, banner) and the

@@ -15,8 +15,9 @@ type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'unsupported' } 
  * A long-range trend of one tag from the historian: one request of [now − rangeMs, now] with
  * maxPoints = the canvas width in px, drawn as a min–max band with the mean line; asked for
  * again every HISTORY_REFRESH_MS while shown. A failed refresh keeps the last drawing and says so.
+ * `end` pins the range's end (a reconstruction); by default it is the source's now.
  */
-export function HistoryTrend({ tag, rangeMs }: { tag: Tag; rangeMs: number }): React.JSX.Element {
+export function HistoryTrend({ tag, rangeMs, end }: { tag: Tag; rangeMs: number; end?: number }): React.JSX.Element {
   const { t } = useTranslation();
   const controller = useConsole();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -46,7 +47,7 @@ export function HistoryTrend({ tag, rangeMs }: { tag: Tag; rangeMs: number }): R
         setStatus({ kind: 'unsupported' });
         return;
       }
-      const to = controller.now();
+      const to = end ?? controller.now();
       const width = Math.max(1, Math.round(canvas.current?.clientWidth ?? 300));
       const res = await source.history(tag.id, to - rangeMs, to, width);
       if (cancelled) return;
@@ -63,7 +64,7 @@ export function HistoryTrend({ tag, rangeMs }: { tag: Tag; rangeMs: number }): R
       cancelled = true;
       clearInterval(id);
     };
-  }, [controller, tag, rangeMs]);
+  }, [controller, tag, rangeMs, end]);
 
   return (
     <>

@@ -13,9 +13,13 @@ import { IncidentPanel, useIncidentBadge } from '../incident/IncidentPanel';
 import { levelLook } from '../../incident/incidentView';
 import { useActiveLayout } from '../../layout/consoleLayouts';
 import { orderedTabs } from '../../layout/orderedTabs';
+import { DrillPanel } from '../drill/DrillPanel';
+import { canCoordinate } from '../../drill/drillUi';
+import { useUi } from '../../stores/uiStore';
 
 // Incident command first: in the worst hour it is the commander's screen; its badge takes the most severe active level's colour.
-const tabs: readonly DockTab[] = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'];
+// Drill control only for those who run drills (others see the DRILL banner only).
+const tabs: readonly DockTab[] = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots', 'drill'];
 
 /**
  * The dock under the map: the alarm list, the notification feed, the KPI panel, the risk
@@ -33,11 +37,13 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
   const openHazardCount = useOpenHazardCount();
   const robotAttention = useRobotAttention();
   const incident = useIncidentBadge();
-  const badge: Record<DockTab, number> = { incident: incident.count, alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention };
+  const drillTab = canCoordinate(useUi((s) => s.user?.role));
+  const drilling = useCommandState((s) => (s.drill.active ? 1 : 0));
+  const badge: Record<DockTab, number> = { incident: incident.count, alarms: annunciated, notifications: notes, kpi: 0, risk: raised, people: onSite, hazards: openHazardCount, robots: robotAttention, drill: drilling };
   return (
     <section className={`dock${dock ? ' dock-open' : ''}`} data-testid="dock" data-tab={dock ?? ''} style={dock ? { height: `${heightPct}vh` } : undefined}>
       <nav className="dock-tabs" role="tablist">
-        {orderedTabs(tabs, layoutTabs).map((tab) => (
+        {orderedTabs(tabs, layoutTabs).filter((tab) => tab !== 'drill' || drillTab).map((tab) => (
           <button key={tab} role="tab" aria-selected={dock === tab} className={dock === tab ? 'active' : ''} data-testid={`dock-${tab}`} onClick={() => alarmStore.getState().openDock(dock === tab ? null : tab)}>
             {t(`dock.${tab}`)}
             {badge[tab] > 0 && (
@@ -59,6 +65,7 @@ export function AlarmDock({ onLocate }: { onLocate: (id: string) => void }): Rea
           {dock === 'hazards' && <HazardPanel />}
           {dock === 'robots' && <RobotsPanel />}
           {dock === 'incident' && <IncidentPanel />}
+          {dock === 'drill' && <DrillPanel />}
         </div>
       )}
     </section>

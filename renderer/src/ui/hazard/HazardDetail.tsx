@@ -10,6 +10,7 @@ import { usePlant } from '../../stores/plantStore';
 import { useUi } from '../../stores/uiStore';
 import { HazardActionForm } from './HazardForms';
 import { shortTime } from './hazardText';
+import { openTrace } from '../trace/traceUi';
 
 /**
  * One order: what and where (with a button that flies the map to it), the evidence against its
@@ -100,7 +101,12 @@ export function HazardDetail({ hazard: h, now }: { hazard: HazardRecord; now: nu
       )}
       {h.nearMiss && (
         <section data-testid="hazard-nearmiss">
-          <h4>{t('hazard.detail.nearMiss')}</h4>
+          <h4>
+            {t('hazard.detail.nearMiss')}{' '}
+            <button className="link" data-testid="hazard-trace" title={t('trace.openTitle')} onClick={() => openTrace({ kind: 'hazard', id: h.id })}>
+              ⌕ {t('trace.open')}
+            </button>
+          </h4>
           <dl className="hazard-facts">
             <dt>{t('hazard.detail.occurredAt')}</dt>
             <dd>{shortTime(h.nearMiss.occurredAt, lang, tz)}</dd>

@@ -15,6 +15,7 @@ import { CommandLog } from './CommandLog';
 import { OpenIncidentForm } from './OpenIncidentForm';
 import { LevelChip } from './incidentBits';
 import type { ResponseLevel } from '../../../../shared/incident/model';
+import { openTrace } from '../trace/traceUi';
 import './incident.css';
 
 /** Active incidents and the most severe level among them, for the dock tab (its badge takes the level's colour). */
@@ -63,6 +64,11 @@ export function IncidentPanel(): React.JSX.Element {
             {i.state === 'contained' && <span className="incident-contained">{t('incident.state.contained')}</span>}
           </button>
         ))}
+        {inc && (
+          <button className="incident-open-btn" data-testid="incident-trace" title={t('trace.openTitle')} onClick={() => openTrace({ kind: 'incident', id: inc.id })}>
+            ⌕ {t('trace.open')}
+          </button>
+        )}
         <button className="incident-open-btn" data-testid="incident-open" onClick={() => setOpening(true)}>
           ＋ {t('incident.openByHand')}
         </button>
