@@ -8,7 +8,7 @@ export interface FrameCreditOptions {
   maxFrames: number;
   /** Bytes of frames it may have unacknowledged (one 50,000-tag keyframe is ~850 KB). */
   maxBytes: number;
-  /** An ack not back by then is given up (the callback is dropped, its credit returned). */
+  /** Before a console's first ack: an ack not back by then is given up (callback dropped, credit returned). */
   ackTimeoutMs: number;
 }
 
@@ -30,8 +30,8 @@ interface InFlight {
  * Every frame is emitted with an ack callback; a console that calls it (docs/protocol.md §3.4,
  * the renderer after applying a frame) is then held to `maxFrames`/`maxBytes` unacknowledged:
  * beyond that it is "congested" and the hub conflates for it. A console that never calls it
- * is limited by the engine.io/ws buffer thresholds alone (socketCongestion.ts). Acks time out,
- * so a console that ignores them costs at most `ackTimeoutMs` of callbacks.
+ * is limited by the engine.io/ws buffer thresholds alone (socketCongestion.ts); its callbacks
+ * time out, so it costs at most `ackTimeoutMs` of them.
  *
  * The frame's bytes are built once and the same buffer goes to every console; only
  * socket.io's few-byte packet header is encoded per console (an ack id is per socket).
@@ -61,11 +61,17 @@ export class SocketFrameOut implements FrameOut {
       const entry = f;
       entry.frames++;
       entry.bytes += bytes;
-      socket.timeout(this.opt.ackTimeoutMs).emit(ServerEvents.frame, frame, (err: unknown) => {
+      const done = (err?: unknown): void => {
         if (!err) entry.acks = true;
         entry.frames--;
         entry.bytes -= bytes;
-      });
+      };
+      // Until a console has acknowledged once, its callbacks time out (one that never does
+      // costs at most ackTimeoutMs of them). After that, none does: a late ack must still return
+      // its credit, or a console that fell far behind would be flooded again (a timed-out
+      // callback ignores the ack that comes later). Its callbacks are bounded by the credit.
+      if (entry.acks) socket.emit(ServerEvents.frame, frame, () => done());
+      else socket.timeout(this.opt.ackTimeoutMs).emit(ServerEvents.frame, frame, done);
     }
   }
 

@@ -5,8 +5,8 @@
  * latency), --flood-tags N (10000), --latency-s S (30); historian: --hist-hours H (24),
  * --hist-queries N (20); people: --badges N (5000), --people-s S (120), --mqtt-s S (20), --mqtt-batch N (500);
  * telemetry at scale: --fanout-clients N,M (10,50), --scale-tags N (50000), --scale-clients N
- * (50), --e2e-s S (15), --saturated-s S (10 per phase), --rss-s S (45 in a full run, 600 with --only rss),
- * --console-frames N (20);
+ * (50), --e2e-s S (10), --saturated-s S (8 per phase), --rss-s S (30 in a full run, 600 with --only rss),
+ * --console-frames N (10; 20 with --only console);
  * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people|telemetry-latency|
  * alarm-saturated|rss|console|routing|plume-risk runs one group or one benchmark; routing: --route-queries N
  * (1000); plume-risk: --risk-people N (5000), --risk-recomputes N (200).

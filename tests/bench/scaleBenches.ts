@@ -36,11 +36,11 @@ export async function scaleBenches(common: Common, only: string | null, env: Env
     return (plant = { plant: p, hash: stableHash(p) });
   };
   if (run('telemetry-latency')) {
-    const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 15) * 1000, clientScript });
+    const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 10) * 1000, clientScript });
     console.log(JSON.stringify({ ...common, bench: 'telemetry-latency', goalP99Ms: 100, ...r }));
   }
   if (run('alarm-saturated')) {
-    const seconds = option('saturated-s', 10) * 1000;
+    const seconds = option('saturated-s', 8) * 1000;
     const r = await runAlarmSaturated({
       plant: await big(),
       clients,
@@ -54,13 +54,13 @@ export async function scaleBenches(common: Common, only: string | null, env: Env
     console.log(JSON.stringify({ ...common, bench: 'alarm-saturated', goalP99Ms: 250, ...r }));
   }
   if (run('rss')) {
-    const seconds = option('rss-s', only === 'rss' ? 600 : 45);
+    const seconds = option('rss-s', only === 'rss' ? 600 : 30);
     const r = await runServerRss({ tags, clients: option('rss-clients', 10), durationMs: seconds * 1000, clientScript, progress: (l) => console.error(l) });
-    const note = only === 'rss' ? undefined : '45 s inside the full bench; `--only rss` runs 10 minutes';
+    const note = only === 'rss' ? undefined : '30 s inside the full bench; `--only rss` runs 10 minutes';
     console.log(JSON.stringify({ ...common, bench: 'server-rss', goalRssMb: 1024, ...r, ...(note ? { note } : {}) }));
   }
   if (run('console')) {
-    const r = await runConsoleApply({ tags, frames: option('console-frames', 20) });
+    const r = await runConsoleApply({ tags, frames: option('console-frames', only === 'console' ? 20 : 10) });
     for (const line of r) console.log(JSON.stringify({ ...common, bench: 'console-apply', goalMs: 8, ...line }));
   }
 }
