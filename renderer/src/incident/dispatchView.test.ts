@@ -95,7 +95,7 @@ describe('dispatch recommendation', () => {
   it('counts the ETA down while en route, newest dispatch first', () => {
     const rows = dispatchRows({ a: rec({ id: 'a' }), b: rec({ id: 'b', departedAt: 1_010_000, etaAt: 1_040_000, state: 'arrived', arrivedAt: 1_040_000 }), c: rec({ id: 'c', incidentId: 'other' }) }, 'INC-1', 1_012_000);
     expect(rows.map((r) => r.id)).toEqual(['b', 'a']);
-    expect(rows[1]).toMatchObject({ eta: '0:18', members: 2, materials: 'scba×2' });
+    expect(rows[1]).toMatchObject({ eta: '0:18', members: 2, materials: [{ kind: 'scba', quantity: 2 }] });
     expect(rows[0]!.eta).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export interface DispatchRow {
   etaAt: number;
   arrivedAt: number | null;
   members: number;
-  materials: string;
+  materials: { kind: string; quantity: number }[];
 }
 
 /** The incident's dispatches, newest first, with the ETA counting down while en route. */
@@ -89,6 +89,6 @@ export function dispatchRows(all: Record<string, DispatchRecord> | undefined, in
       etaAt: d.etaAt,
       arrivedAt: d.arrivedAt,
       members: d.members.length,
-      materials: d.materials.map((m) => `${m.kind}×${m.quantity}`).join(', '),
+      materials: d.materials.map((m) => ({ kind: m.kind, quantity: m.quantity })),
     }));
 }

@@ -13,8 +13,8 @@ export interface IncidentUiState {
   selected: string | null;
   plans: ReadonlyMap<string, EmergencyPlan>;
   resources: ResourcesView | null;
-  /** Fly the map to look at this plant point. */
-  locate: { position: [number, number, number]; seq: number } | null;
+  /** Fly the map to look at this plant point, from the south, with about `spanM` metres in view. */
+  locate: { position: [number, number, number]; spanM: number; seq: number } | null;
   /** Capture the map and upload it for this incident's report. */
   snapshot: { incidentId: string; caption: string; seq: number } | null;
   /** Outcome of the last snapshot, for the button's title. */
@@ -22,7 +22,7 @@ export interface IncidentUiState {
   select(id: string | null): void;
   setPlans(plans: readonly EmergencyPlan[]): void;
   setResources(r: ResourcesView | null): void;
-  locateAt(position: [number, number, number]): void;
+  locateAt(position: [number, number, number], spanM?: number): void;
   requestSnapshot(incidentId: string, caption: string): void;
   snapshotDone(ok: boolean, at: number, caption: string): void;
 }
@@ -39,7 +39,7 @@ export const incidentUi = createStore<IncidentUiState>()((set) => ({
   select: (selected) => set({ selected }),
   setPlans: (plans) => set({ plans: new Map(plans.map((p) => [p.id, p])) }),
   setResources: (resources) => set({ resources }),
-  locateAt: (position) => set({ locate: { position, seq: ++seq } }),
+  locateAt: (position, spanM = 140) => set({ locate: { position, spanM, seq: ++seq } }),
   requestSnapshot: (incidentId, caption) => set({ snapshot: { incidentId, caption, seq: ++seq } }),
   snapshotDone: (ok, at, caption) => set({ lastSnapshot: { ok, at, caption } }),
 }));

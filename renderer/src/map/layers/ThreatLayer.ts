@@ -223,7 +223,8 @@ export class ThreatLayer implements MapLayer {
       proj.copy(a).project(camera);
       const off = proj.z > 1 || proj.x < -1 || proj.x > 1 || proj.y < -1 || proj.y > 1;
       el.style.display = off ? 'none' : '';
-      if (!off) el.style.transform = `translate(${Math.round(((proj.x + 1) / 2) * w) + 14}px, ${Math.round(((1 - proj.y) / 2) * h) - 12}px)`;
+      // Right of the source, kept inside the map (a long warning would run off its edge).
+      if (!off) el.style.transform = `translate(${Math.max(0, Math.min(Math.round(((proj.x + 1) / 2) * w) + 14, w - el.offsetWidth - 4))}px, ${Math.round(((1 - proj.y) / 2) * h) - 12}px)`;
     }
   }
 

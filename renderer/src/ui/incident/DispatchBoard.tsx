@@ -78,7 +78,7 @@ function Recommendations({ inc, now, lang }: { inc: IncidentRecord; now: number;
               {d.state !== 'en_route' && d.state !== 'arrived' && <span className="dim">{t(`incident.dispatchState.${d.state}`)}</span>}
               <div className="dim">
                 {t('incident.members', { n: d.members })}
-                {d.materials && ` · ${d.materials}`}
+                {d.materials.length > 0 && ` · ${d.materials.map((m) => `${t(`incident.need.${m.kind}`, { defaultValue: m.kind })}×${m.quantity}`).join('、')}`}
               </div>
             </li>
           ))}

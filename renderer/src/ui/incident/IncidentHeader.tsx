@@ -56,6 +56,9 @@ export function IncidentHeader({ inc, now, lang }: { inc: IncidentRecord; now: n
         <span className="mono">{fr.at ? `✓ ${clockTime(fr.at, lang)}` : fr.countdown!.text}</span>
       </div>
       <div className="incident-actions">
+        <button data-testid="incident-locate" title={t('incident.locateTitle')} onClick={() => incidentUi.getState().locateAt(inc.source.position, 520)}>
+          ⊙ {t('incident.locateMap')}
+        </button>
         <ConfirmCommand
           name="incident.setLevel"
           testId="incident-level"

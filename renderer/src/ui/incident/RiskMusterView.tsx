@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IncidentRecord } from '../../../../shared/incident/model';
-import { clockTime } from '../../incident/incidentTime';
+import { clockTime, formatDuration } from '../../incident/incidentTime';
 import { incidentUi } from '../../incident/incidentUi';
 import { atRiskRows, musterView } from '../../incident/riskView';
 import { useCommandState } from '../../stores/commandStore';
@@ -92,7 +92,7 @@ export function RiskMusterView({ inc, now }: { inc: IncidentRecord; now: number 
             {mv.running && <span className="dim">{t('incident.musterRunning', { t: mv.running })}</span>}
           </div>
           <ul className="muster-points">
-            {mv.points.map((p) => (
+            {mv.points.filter((p) => p.count > 0 || notice?.musterPoints.includes(p.id)).map((p) => (
               <li key={p.id}>
                 {mpName(p.id)} <b>{p.count}</b>
               </li>
@@ -102,16 +102,22 @@ export function RiskMusterView({ inc, now }: { inc: IncidentRecord; now: number 
             <>
               <div className="missing-head">{t('incident.missing', { n: mv.missingCount })}</div>
               <ul className="missing-list">
-                {mv.missing.slice(0, SHOWN).map((p) => (
-                  <li key={p.person} data-testid="missing-person">
-                    <button className="link" disabled={!p.position} onClick={() => p.position && incidentUi.getState().locateAt(p.position)} title={t('incident.locate')}>
-                      ⊙ {lookup(p.person).name}
-                    </button>{' '}
-                    <span className="dim">
-                      {areaName(p.area)} · {p.ago ? t('incident.ago', { t: p.ago }) : t('incident.noFix')}
-                    </span>
-                  </li>
-                ))}
+                {mv.missing.slice(0, SHOWN).map((p) => {
+                  // The journaled board keeps the fix of its last count change; the live people table is newer when the person is on site.
+                  const who = lookup(p.person);
+                  const at = who.live?.at ?? p.lastFixAt;
+                  const where = who.live?.position ?? p.position;
+                  return (
+                    <li key={p.person} data-testid="missing-person">
+                      <button className="link" disabled={!where} onClick={() => where && incidentUi.getState().locateAt(where)} title={t('incident.locate')}>
+                        ⊙ {who.name}
+                      </button>{' '}
+                      <span className="dim">
+                        {who.live ? who.area : areaName(p.area)} · {at !== null ? t('incident.ago', { t: formatDuration(now - at) }) : t('incident.noFix')}
+                      </span>
+                    </li>
+                  );
+                })}
               </ul>
             </>
           )}

@@ -28,8 +28,14 @@ export function BandDot({ band }: { band: 'red' | 'orange' | 'yellow' }): React.
   return <span className={`band-dot band-${band}`} title={t(`incident.band.${band}`)} />;
 }
 
-/** Who a registry person is and where they are now (area name from the people table). */
-export function usePersonLookup(): { byId: ReadonlyMap<string, PeopleEntry & { index: number }>; lookup: (id: string) => { name: string; area: string } } {
+/** Where a person is now in the live people table (positions frames), or null when not on site. */
+export interface LiveFix {
+  position: [number, number, number];
+  at: number;
+}
+
+/** Who a registry person is and where they are now (area name and last fix from the people table). */
+export function usePersonLookup(): { byId: ReadonlyMap<string, PeopleEntry & { index: number }>; lookup: (id: string) => { name: string; area: string; live: LiveFix | null } } {
   const byIndex = usePeopleRegistry((s) => s.byIndex);
   const plant = usePlant((s) => s.plant);
   const lang = useUi((s) => s.lang);
@@ -38,14 +44,18 @@ export function usePersonLookup(): { byId: ReadonlyMap<string, PeopleEntry & { i
     byIndex.forEach((p, i) => p && m.set(p.id, { ...p, index: i }));
     return m;
   }, [byIndex]);
-  const lookup = (id: string): { name: string; area: string } => {
+  const lookup = (id: string): { name: string; area: string; live: LiveFix | null } => {
     const p = byId.get(id);
     let area = '';
+    let live: LiveFix | null = null;
     if (p && plant && peopleStore.present[p.index]) {
-      const slot = peopleStore.area[p.index]!;
-      area = plant.areas[slot]?.name[lang] ?? (slot === plant.areas.length ? lang === 'zh' ? '道路' : 'roads' : '');
+      const i = p.index;
+      const slot = peopleStore.area[i]!;
+      area = plant.areas[slot]?.name[lang] ?? (slot === plant.areas.length ? (lang === 'zh' ? '道路' : 'roads') : '');
+      const at = peopleStore.fixTime[i]!;
+      if (Number.isFinite(at)) live = { position: [peopleStore.x[i]!, peopleStore.y[i]!, peopleStore.z[i]!], at };
     }
-    return { name: p ? p.name[lang] : id, area };
+    return { name: p ? p.name[lang] : id, area, live };
   };
   return { byId, lookup };
 }

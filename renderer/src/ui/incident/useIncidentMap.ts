@@ -30,8 +30,11 @@ function threatText(z: IncidentZones): ThreatLabelText {
 }
 
 function dispatchText(d: DispatchRecord, now: number): string {
-  const t = i18next.getFixedT(uiStore.getState().lang);
-  return d.state === 'arrived' ? t('incident.map.arrived', { unit: d.unit }) : t('incident.map.eta', { unit: d.unit, eta: formatDuration(d.etaAt - now) });
+  const lang = uiStore.getState().lang;
+  const t = i18next.getFixedT(lang);
+  const r = incidentUi.getState().resources;
+  const unit = (r?.teams.find((x) => x.id === d.unit) ?? r?.vehicles.find((x) => x.id === d.unit) ?? r?.stock.find((x) => x.id === d.unit))?.name[lang] ?? d.unit;
+  return d.state === 'arrived' ? t('incident.map.arrived', { unit }) : t('incident.map.eta', { unit, eta: formatDuration(d.etaAt - now) });
 }
 
 /** Read-only diagnostics for end-to-end tests, as `window.__vigilIncident` (what the map draws). */
@@ -91,12 +94,16 @@ export function useIncidentMap(view: MapView | null, plantKey: unknown, controll
     const offUi = incidentUi.subscribe((u, prev) => {
       if (u.locate && u.locate !== prev.locate) {
         const [x, y, z] = u.locate.position;
-        view.flyTo({ position: [x, y - 110, z + 95], target: [x, y, z] });
+        const d = u.locate.spanM;
+        view.flyTo({ position: [x, y - d * 0.8, z + d * 0.7], target: [x, y - d * 0.1, z] });
       }
       if (u.snapshot && u.snapshot !== prev.snapshot) void snap(u.snapshot.incidentId, u.snapshot.caption);
     });
     const offLang = uiStore.subscribe((u, prev) => {
-      if (u.lang !== prev.lang) threat.relabel();
+      if (u.lang !== prev.lang) {
+        threat.relabel();
+        dispatch.move();
+      }
     });
 
     const v = new Vector3();
