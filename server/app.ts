@@ -28,6 +28,8 @@ import type { HazardSettings } from '../shared/hazard/settings';
 import { createRobotServices, type RobotServices } from './robots/createRobotServices';
 import { createIncidentServices, type IncidentServices } from './incident/createIncidentServices';
 import { createEmergencyServices, type EmergencyServices } from './emergency/createEmergencyServices';
+import { createDrillServices, defaultScenariosDir, type DrillServices } from './drill/createDrillServices';
+import { registerReplayRoutes } from './replay/replayRoutes';
 import { registerCommandRoutes } from './http/commandRoutes';
 import { registerCors } from './http/cors';
 import { registerDataRoutes } from './http/dataRoutes';
@@ -88,6 +90,8 @@ export interface PlantServerOptions {
   people?: PeopleOptions;
   /** Hidden-hazard settings overriding the defaults: escalation, gas-detector thresholds (docs/hazards.md). */
   hazards?: Partial<HazardSettings>;
+  /** Drills (docs/drills.md): scenario folder, default `<app root>/resources/scenarios`. */
+  drills?: { scenariosDir?: string };
 }
 
 export interface PlantServer {
@@ -107,6 +111,8 @@ export interface PlantServer {
   incidents: IncidentServices;
   /** Threat zones, people at risk, muster, resources and dispatch (docs/incidents.md); `service.setWindOverride` is the drill/test wind hook. */
   emergency: EmergencyServices;
+  /** Drills: scenarios, the running drill, scoring (docs/drills.md). */
+  drills: DrillServices;
   /** Stops ticking, tells consoles to resync, persists latest values and a snapshot, closes everything. */
   close(): Promise<void>;
 }
@@ -172,7 +178,9 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     // The emergency stage reads the incidents the incident stage opened: keep it after that stage.
     // The incident stage reads the alarm activations of this tick: after the alarm stage.
     const incidents = createIncidentServices({ plant, engine, clock, people: people.service.registry, plansDir: path.join(root || findAppRoot(), 'resources', 'plans'), dataDir: opts.dataDir, latest });
-    const stages: TickStage[] = [...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter, incidents.stage, emergency.stage];
+    const drills = createDrillServices({ plant, engine, clock, injections, setWind: (w) => emergency.service.setWindOverride(w), scenariosDir: opts.drills?.scenariosDir ?? defaultScenariosDir(root || findAppRoot()), people: people.service.registry.people.map((p) => p.id), plans: incidents.service.d.plans });
+    // The drill stage goes first: a timeline step's injection shapes this tick's samples onwards.
+    const stages: TickStage[] = [drills.stage, ...safety.stagesBefore, people.stage, robots.stage, hazards.stage, alarms.stage, ...safety.stagesAfter, incidents.stage, emergency.stage];
 
     const commands = new CommandService({
       'sim.inject': (p, user) => injections.inject(p, user.name),
@@ -183,6 +191,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       ...hazards.commandHandlers,
       ...incidents.commandHandlers,
       ...emergency.commandHandlers,
+      ...drills.commandHandlers,
     });
     const recent = new RecentBuffer(plant.tags.length, { ...DEFAULT_RECENT, ...opts.recent });
     const bands = new BandTracker(plant.tags, engine.state.bands);
@@ -258,6 +267,8 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     hazards.attach(app, ctx);
     incidents.attach(app, ctx);
     emergency.attach(app, ctx);
+    drills.attach(app, ctx);
+    registerReplayRoutes(app, ctx, { store, historian, positions: people.service, incidents: incidents.service, hazards: hazards.service });
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -299,7 +310,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, emergency, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, emergency, drills, close };
   } catch (err) {
     store.close();
     throw err;

@@ -53,14 +53,16 @@ export class AlarmKpiService {
   report(windowS: number): AlarmKpiResponse {
     const to = this.clock.now() + 1;
     const from = to - windowS * 1000;
-    const rows = this.history.transitions(from, to, KPI_MAX_ROWS);
+    const state = this.state();
+    // Drill time windows never count (docs/drills.md): the drill's alarms are rehearsal, not plant behaviour.
+    const drills = drillWindows(state, to);
+    const rows = this.history.transitions(from, to, KPI_MAX_ROWS).filter((r) => !inWindows(drills, r.time));
     const activations: Activation[] = [];
     const transitions: ConditionTransition[] = [];
     for (const r of rows) {
       if (r.cause === 'activate' || r.cause === 'clear') transitions.push({ alarmId: r.alarmId, time: r.time, active: r.cause === 'activate' });
       if (r.cause === 'activate' && !r.hidden) activations.push({ alarmId: r.alarmId, area: r.area, priority: r.priority, time: r.time });
     }
-    const state = this.state();
     const active = Object.values(state.alarms).filter((a) => a.lifecycle.active);
     const stale = staleAlarms(active, to, this.settings.kpi).sort((a, b) => (a.activatedAt ?? 0) - (b.activatedAt ?? 0));
     return {
@@ -81,4 +83,17 @@ export class AlarmKpiService {
     }
     return this.configuredMix;
   }
+}
+
+/** Time windows of the drills the state remembers (the active one up to `now`). */
+export function drillWindows(state: CommandState, now: number): { from: number; to: number }[] {
+  const d = state.drill;
+  const out = d.recent.map((r) => ({ from: r.drill.startedAt, to: r.drill.endedAt ?? now }));
+  if (d.active) out.push({ from: d.active.startedAt, to: now });
+  return out;
+}
+
+function inWindows(w: readonly { from: number; to: number }[], t: number): boolean {
+  for (const x of w) if (t >= x.from && t <= x.to) return true;
+  return false;
 }

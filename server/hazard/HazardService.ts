@@ -77,7 +77,8 @@ export class HazardService {
 
   /** A new order's record and its event (not yet appended); the id is taken from the counter. */
   reportEvent(r: Omit<HazardReport, 'id'>, actor: HazardActor, journalActor: string, now: number): { record: HazardRecord; event: PendingEvent } {
-    const step = applyHazardAction(null, 'report', { action: 'report', report: { ...r, id: this.nextId(now) } }, actor, now);
+    // A drill running tags every order it causes (docs/drills.md): out of real lists and statistics.
+    const step = applyHazardAction(null, 'report', { action: 'report', report: { ...r, id: this.nextId(now), drill: r.drill ?? this.d.engine.state.drill.active !== null } }, actor, now);
     if (!step.ok) throw new Error(`report refused: ${step.message}`);
     return { record: step.record, event: { body: { type: 'hazard.changed', payload: { hazard: step.record, action: 'report', ...noteOf(r.note) } }, actor: journalActor } };
   }

@@ -38,6 +38,8 @@ const listQuery = z
     area: ids.optional(),
     overdue: bool.optional(),
     nearMiss: bool.optional(),
+    /** Drill records only (true) or real ones only (false, the default): drills never mix into real lists. */
+    drill: bool.optional(),
     limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT),
   })
   .strict();
@@ -55,6 +57,7 @@ function matches(h: HazardRecord, q: ListQuery): boolean {
   if (q.area && !(h.area !== null && q.area.includes(h.area))) return false;
   if (q.overdue !== undefined && h.overdue !== q.overdue) return false;
   if (q.nearMiss !== undefined && (h.nearMiss !== null) !== q.nearMiss) return false;
+  if (h.drill !== (q.drill ?? false)) return false;
   return true;
 }
 

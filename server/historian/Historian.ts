@@ -10,6 +10,7 @@ import { Tier, type HistoryRepo, type StoredChunk, type TierCode } from './Histo
 import { resolveHistorianOptions, TIER_SPECS, type HistorianOptions } from './historianOptions';
 import { SeriesBuffer } from './SeriesBuffer';
 import { SqliteHistoryRepo } from './SqliteHistoryRepo';
+import { decodeWal, encodeWal, WalBuilder } from './walCodec';
 
 /** Sample times must stay below this (the time codec's bound, with room to spare). */
 const MAX_TIME = 2 ** 49;
@@ -26,6 +27,10 @@ export interface HistorianStats {
   /** Chunks given up because the database refused writes for too long. */
   chunksLost: number;
   pruned: number;
+  /** Write-ahead rows written, samples recovered from them at start, and write-ahead failures. */
+  walWrites: number;
+  walRecovered: number;
+  walErrors: number;
 }
 
 /** What the historian needs of a plant tag: its id, range (for the quantum) and sampling period. */
@@ -54,12 +59,14 @@ export interface TagSources {
  * same. Retention is pruned on the injected clock. Per tag, samples must come in time order:
  * one not later than the tag's previous sample is dropped and counted.
  *
- * Crash safety: what is sealed and flushed survives a kill; open buffers (up to one chunk
- * window) are written by `close()` only.
+ * Crash safety: what is sealed and flushed survives a kill; open samples are appended to a
+ * write-ahead table every `walMs` (after flushing sealed chunks), and read back into the open
+ * buffers when the historian next opens, so a kill -9 loses at most `walMs` of samples.
+ * Write-ahead rows are deleted once every sample in them is in a written chunk.
  */
 export class Historian {
   readonly options: HistorianOptions;
-  readonly stats: HistorianStats = { samples: 0, dropped: 0, chunksSealed: 0, chunksWritten: 0, writeErrors: 0, chunksLost: 0, pruned: 0 };
+  readonly stats: HistorianStats = { samples: 0, dropped: 0, chunksSealed: 0, chunksWritten: 0, writeErrors: 0, chunksLost: 0, pruned: 0, walWrites: 0, walRecovered: 0, walErrors: 0 };
   private readonly nums: number[];
   private readonly exps: (number | null)[];
   /** 1/quantum and quantum per tag; 0 where values are kept losslessly. */
@@ -76,6 +83,11 @@ export class Historian {
   private lastPrune = -Infinity;
   private lastErrorLog = -Infinity;
   private closed = false;
+  /** Per tag: open-buffer samples already in the write-ahead, and the id of the oldest row holding them (Infinity: none). */
+  private readonly walCount: Int32Array;
+  private readonly walFirst: Float64Array;
+  private readonly wal = new WalBuilder();
+  private lastWal = -Infinity;
 
   constructor(
     readonly repo: HistoryRepo,
@@ -102,6 +114,9 @@ export class Historian {
     this.buffers = tags.map((t) => new SeriesBuffer(Math.min(chunkMaxSamples, Math.ceil(chunkMs / Math.max(1, t.periodMs ?? 1000)) + 1)));
     this.tierRows = TIER_SPECS.map((s) => tags.map(() => new AggregateRows(s.widthMs, Math.ceil(s.chunkMs / s.widthMs) + 2)));
     this.scratch = TIER_SPECS.map((s) => new AggregateRows(s.widthMs, 16));
+    this.walCount = new Int32Array(n);
+    this.walFirst = new Float64Array(n).fill(Infinity);
+    this.recoverWal();
   }
 
   /** A historian on the server's SQLite database in `dataDir` (options checked before it is opened). */
@@ -123,6 +138,14 @@ export class Historian {
   /** Takes one tick's samples; seals, flushes and prunes when due. Never throws for storage errors. */
   ingest(batch: SampleBatch): void {
     if (this.closed) return;
+    this.ingestSamples(batch);
+    const now = this.clock.now();
+    if (now - this.lastPrune >= this.options.pruneEveryMs) this.prune(now);
+    if (this.pending.length > 0 && now - this.lastFlush >= this.options.flushMs) this.flush(now);
+    if (this.options.walMs > 0 && now - this.lastWal >= this.options.walMs) this.writeAhead(now);
+  }
+
+  private ingestSamples(batch: SampleBatch): void {
     const { count, ids, times, values, quality } = batch;
     const chunkMs = this.options.chunkMs;
     const maxSamples = this.options.chunkMaxSamples;
@@ -147,9 +170,80 @@ export class Historian {
     }
     this.stats.samples += taken;
     this.stats.dropped += count - taken;
-    const now = this.clock.now();
-    if (now - this.lastPrune >= this.options.pruneEveryMs) this.prune(now);
-    if (this.pending.length > 0 && now - this.lastFlush >= this.options.flushMs) this.flush(now);
+  }
+
+  /**
+   * Flushes sealed chunks, then appends every open sample not yet in the write-ahead as one row,
+   * then deletes the rows whose samples are all in written chunks. Never throws.
+   */
+  writeAhead(now = this.clock.now()): void {
+    this.lastWal = now;
+    if (this.pending.length > 0) this.flush(now);
+    const flushed = this.pending.length === 0;
+    const w = this.wal;
+    w.count = 0;
+    const fresh: number[] = [];
+    for (let i = 0; i < this.buffers.length; i++) {
+      const buf = this.buffers[i]!;
+      const from = this.walCount[i]!;
+      if (buf.count <= from) continue;
+      const num = this.nums[i]!;
+      for (let j = from; j < buf.count; j++) w.push(num, buf.times[j]!, buf.values[j]!, buf.quality[j]!);
+      if (from === 0) fresh.push(i);
+    }
+    try {
+      if (w.count > 0) {
+        const id = this.repo.walAppend(now, w.count, encodeWal(w));
+        this.stats.walWrites++;
+        for (let i = 0; i < this.buffers.length; i++) this.walCount[i] = this.buffers[i]!.count;
+        for (const i of fresh) this.walFirst[i] = id;
+      }
+      if (!flushed) return;
+      let keep = Infinity;
+      for (let i = 0; i < this.walFirst.length; i++) if (this.walFirst[i]! < keep) keep = this.walFirst[i]!;
+      this.repo.walDeleteBefore(keep === Infinity ? Number.MAX_SAFE_INTEGER : keep);
+    } catch (err) {
+      this.stats.walErrors++;
+      this.logError('historian: write-ahead failed', err, now);
+    }
+  }
+
+  /** Reads write-ahead rows left by a kill back into the open buffers, then seals, writes and clears them. */
+  private recoverWal(): void {
+    let rows: { id: number; blob: Uint8Array }[];
+    try {
+      rows = this.repo.walRead();
+    } catch {
+      return; // a repository without the table (older schema in a test): nothing to recover
+    }
+    if (rows.length === 0) return;
+    const index = new Map(this.nums.map((num, i) => [num, i] as const));
+    const before = this.stats.samples;
+    for (const r of rows) {
+      let s;
+      try {
+        s = decodeWal(r.blob);
+      } catch (err) {
+        this.logError('historian: skipping a damaged write-ahead row', err, this.clock.now());
+        continue;
+      }
+      const ids = new Uint32Array(s.count);
+      let n = 0;
+      for (let j = 0; j < s.count; j++) {
+        const i = index.get(s.tags[j]!);
+        if (i === undefined) continue;
+        ids[n] = i;
+        s.times[n] = s.times[j]!;
+        s.values[n] = s.values[j]!;
+        s.quality[n] = s.quality[j]!;
+        n++;
+      }
+      this.ingestSamples({ count: n, ids, times: s.times, values: s.values, quality: s.quality });
+    }
+    this.stats.walRecovered = this.stats.samples - before;
+    this.sealAll();
+    this.flush();
+    if (this.pending.length === 0) this.repo.walDeleteBefore(Number.MAX_SAFE_INTEGER);
   }
 
   /** Writes every sealed chunk in one transaction; returns how many. On failure keeps them for the next flush. */
@@ -202,6 +296,13 @@ export class Historian {
     if (this.closed) return;
     this.sealAll();
     this.flush();
+    if (this.pending.length === 0) {
+      try {
+        this.repo.walDeleteBefore(Number.MAX_SAFE_INTEGER);
+      } catch {
+        // the rows are recovered (and de-duplicated by time) at the next open
+      }
+    }
     this.closed = true;
     this.repo.close();
   }
@@ -252,6 +353,8 @@ export class Historian {
     this.pending.push({ tag: num, tier: Tier.Raw, tStart: buf.times[0]!, tEnd: buf.times[buf.count - 1]!, count: buf.count, blob: encodeSampleChunk(buf, this.exps[i]!) });
     this.stats.chunksSealed++;
     buf.count = 0;
+    this.walCount[i] = 0;
+    this.walFirst[i] = Infinity;
   }
 
   private sealRows(i: number, k: number): void {

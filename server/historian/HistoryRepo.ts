@@ -51,6 +51,14 @@ export interface HistoryRepo {
   count(tag: number, tier: TierCode, from: number, to: number): number;
   /** Deletes the chunks of `tier` that end before `before`; returns how many. */
   prune(tier: TierCode, before: number): number;
+  /** The newest chunk of one tag and tier that starts at or before `t` (state at an instant), or null. */
+  latestAtOrBefore(tag: number, tier: TierCode, t: number): StoredChunk | null;
+  /** Write-ahead of open samples (docs/historian.md "Crash safety"): appends one row, returns its id. */
+  walAppend(tWal: number, count: number, blob: Uint8Array): number;
+  /** Every write-ahead row, oldest first. */
+  walRead(): { id: number; tWal: number; blob: Uint8Array }[];
+  /** Deletes write-ahead rows with id < `id` (every sample in them is in a written chunk). */
+  walDeleteBefore(id: number): void;
   /** Totals per tier (a full scan: for benchmarks, tests and diagnostics, not the tick). */
   stats(): Record<TierCode, TierStats>;
   close(): void;

@@ -26,6 +26,10 @@ export class SqliteHistoryRepo implements HistoryRepo {
   private readonly insertTag: Database.Statement;
   private readonly newest: Database.Statement;
   private readonly writeMany: (chunks: readonly StoredChunk[]) => void;
+  private readonly atOrBefore: Database.Statement;
+  private readonly walInsert: Database.Statement;
+  private readonly walSelect: Database.Statement;
+  private readonly walDelete: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare('INSERT INTO hist_chunks (tag_index, tier, t_start, t_end, count, blob) VALUES (?, ?, ?, ?, ?, ?)');
@@ -37,6 +41,10 @@ export class SqliteHistoryRepo implements HistoryRepo {
     this.insertTag = db.prepare('INSERT INTO hist_tags (tag_index, tag_id) VALUES (?, ?)');
     // The raw chunk with the latest start also ends latest (a tag's samples only move forward).
     this.newest = db.prepare('SELECT t_end FROM hist_chunks WHERE tag_index = ? AND tier = 0 ORDER BY t_start DESC LIMIT 1');
+    this.atOrBefore = db.prepare('SELECT t_start, t_end, count, blob FROM hist_chunks WHERE tag_index = ? AND tier = ? AND t_start <= ? ORDER BY t_start DESC, rowid DESC LIMIT 1');
+    this.walInsert = db.prepare('INSERT INTO hist_wal (t_wal, count, blob) VALUES (?, ?, ?)');
+    this.walSelect = db.prepare('SELECT id, t_wal, blob FROM hist_wal ORDER BY id');
+    this.walDelete = db.prepare('DELETE FROM hist_wal WHERE id < ?');
     this.writeMany = db.transaction((chunks: readonly StoredChunk[]) => {
       for (const c of chunks) this.insert.run(c.tag, c.tier, c.tStart, c.tEnd, c.count, c.blob);
     });
@@ -92,6 +100,23 @@ export class SqliteHistoryRepo implements HistoryRepo {
 
   count(tag: number, tier: TierCode, from: number, to: number): number {
     return (this.sum.get(tag, tier, from - MAX_CHUNK_SPAN_MS[tier], to, from) as { n: number }).n;
+  }
+
+  latestAtOrBefore(tag: number, tier: TierCode, t: number): StoredChunk | null {
+    const r = this.atOrBefore.get(tag, tier, t) as ChunkRow | undefined;
+    return r ? { tag, tier, tStart: r.t_start, tEnd: r.t_end, count: r.count, blob: r.blob } : null;
+  }
+
+  walAppend(tWal: number, count: number, blob: Uint8Array): number {
+    return Number(this.walInsert.run(tWal, count, blob).lastInsertRowid);
+  }
+
+  walRead(): { id: number; tWal: number; blob: Uint8Array }[] {
+    return (this.walSelect.all() as { id: number; t_wal: number; blob: Buffer }[]).map((r) => ({ id: r.id, tWal: r.t_wal, blob: r.blob }));
+  }
+
+  walDeleteBefore(id: number): void {
+    this.walDelete.run(id);
   }
 
   prune(tier: TierCode, before: number): number {

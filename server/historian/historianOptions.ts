@@ -23,6 +23,11 @@ export interface HistorianOptions {
   spanBits: number;
   /** Sealed chunks held in memory while the database refuses writes; the oldest go beyond this. */
   maxPending: number;
+  /**
+   * Write-ahead of open samples every this many ms of the injected clock (0: none): a kill -9
+   * then loses at most this much (docs/historian.md "Crash safety").
+   */
+  walMs: number;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -40,6 +45,7 @@ export const DEFAULT_HISTORIAN_OPTIONS: HistorianOptions = {
   retention: retentionFor(DEFAULT_RETENTION_DAYS),
   spanBits: DEFAULT_SPAN_BITS,
   maxPending: 200_000,
+  walMs: 2000,
 };
 
 /** A downsampled tier: bucket width, and how long one of its chunks may grow before it seals. */
@@ -71,5 +77,6 @@ export function resolveHistorianOptions(o: Partial<HistorianOptions> = {}): Hist
   check('retention.quarter', r.retention.quarter, r.retention.minute, 3_650_000);
   check('spanBits', r.spanBits, 0, 40);
   check('maxPending', r.maxPending, 1, 10_000_000);
+  check('walMs', r.walMs, 0, 600_000);
   return r;
 }

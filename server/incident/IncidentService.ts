@@ -122,7 +122,8 @@ export class IncidentService {
       trigger: { kind: a.kind === 'TRIP' ? 'interlock' : 'alarm', ref: a.id },
       area: a.area,
       plan: planFor(this.d.plans, cls.type),
-      drill: false,
+      // A drill running tags everything it causes (docs/drills.md): never in real lists or KPIs.
+      drill: this.d.engine.state.drill.active !== null,
     });
     pending.set(a.area, record);
     const note = `${cls.rule}: ${a.id}; level ${level.level} (${level.rules.join(', ') || 'default'}); rate ${source.rateKgS === null ? 'unknown' : `${source.rateKgS} kg/s estimated`} (${method})`;
@@ -160,7 +161,8 @@ export class IncidentService {
       area: loc?.ok ? loc.area : p.position ? areaAt(this.locate, p.position[0], p.position[1]) : null,
       source,
       plan: planFor(this.d.plans, p.type),
-      drill: false,
+      // A drill running tags everything it causes (docs/drills.md): never in real lists or KPIs.
+      drill: this.d.engine.state.drill.active !== null,
     });
     this.d.engine.append({ type: 'incident.changed', payload: { incident: record, action: 'open', ...(p.note ? { note: p.note } : {}) } }, user.name);
     return ok({ incident: record });

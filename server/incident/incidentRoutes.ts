@@ -71,7 +71,7 @@ export function registerIncidentRoutes(app: FastifyInstance, ctx: ServerContext,
     const q = listQuery.safeParse(req.query);
     if (!q.success) return sendAck(ctx, reply, fail('bad_request', `invalid query: ${describeZodError(q.error)}`));
     const now = ctx.clock.now();
-    const all = [...svc.index.records.values()].map((r) => svc.record(r.id) ?? r).filter((r) => (!q.data.state || q.data.state.includes(r.state)) && (q.data.drill === undefined || r.drill === q.data.drill));
+    const all = [...svc.index.records.values()].map((r) => svc.record(r.id) ?? r).filter((r) => (!q.data.state || q.data.state.includes(r.state)) && r.drill === (q.data.drill ?? false));
     all.sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? 1 : -1));
     const body: IncidentList = { incidents: all.slice(0, q.data.limit).map((r) => ({ incident: r, flags: flags(svc, r, now) })), total: all.length };
     return sendAck(ctx, reply, ok(body));

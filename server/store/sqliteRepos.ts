@@ -2,9 +2,7 @@ import type Database from 'better-sqlite3';
 import { completeCommandState, type CommandState } from '../../shared/state/reducer';
 import { roleSchema } from '../../shared/protocol/roles';
 import type { LatestValueRow, LatestValuesRepo, SessionRepo, SessionRow, SnapshotRepo, StoredSnapshot } from './types';
-
-/** How many snapshots to keep; older ones are only useful for replay, which has the journal. */
-const KEEP_SNAPSHOTS = 5;
+import { DEFAULT_SNAPSHOT_RETENTION, snapshotsToDrop, type SnapshotRetention } from './snapshotRetention';
 
 export class SqliteSnapshots implements SnapshotRepo {
   private readonly insert: Database.Statement;
@@ -12,15 +10,18 @@ export class SqliteSnapshots implements SnapshotRepo {
   private readonly selectLatest: Database.Statement;
   private readonly selectAtOrBefore: Database.Statement;
   private readonly tx: (s: StoredSnapshot) => void;
+  private readonly selectTimes: Database.Statement;
 
-  constructor(db: Database.Database) {
+  /** Snapshots are kept spread over time for replay seeks (snapshotRetention.ts), not only the newest. */
+  constructor(db: Database.Database, retention: SnapshotRetention = DEFAULT_SNAPSHOT_RETENTION) {
     this.insert = db.prepare('INSERT OR REPLACE INTO snapshots (seq, time, state) VALUES (?, ?, ?)');
-    this.prune = db.prepare('DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)');
+    this.prune = db.prepare('DELETE FROM snapshots WHERE seq = ?');
+    this.selectTimes = db.prepare('SELECT seq, time FROM snapshots');
     this.selectLatest = db.prepare('SELECT seq, time, state FROM snapshots ORDER BY seq DESC LIMIT 1');
     this.selectAtOrBefore = db.prepare('SELECT seq, time, state FROM snapshots WHERE seq <= ? AND time <= ? ORDER BY seq DESC LIMIT 1');
     this.tx = db.transaction((s: StoredSnapshot) => {
       this.insert.run(s.seq, s.time, JSON.stringify(s.state));
-      this.prune.run(KEEP_SNAPSHOTS);
+      for (const seq of snapshotsToDrop(this.selectTimes.all() as { seq: number; time: number }[], retention)) this.prune.run(seq);
     });
   }
 
