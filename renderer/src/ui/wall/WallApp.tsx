@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConsole } from '../../app/ConsoleContext';
 import type { DataSource } from '../../data/DataSource';
 import type { MapView } from '../../map/MapView';
@@ -10,16 +10,16 @@ import type { WallMode } from '../../wall/wallMode';
 import { incidentLines } from '../../wall/overviewView';
 import { MapCanvas } from '../MapCanvas';
 import { useTicker } from '../useTicker';
-import { TOUR_STEP_MS, tourStop, tourStops } from './mapTour';
+import { fitToAspect, TOUR_STEP_MS, tourStop, tourStops } from './mapTour';
 import { useWallFeeds } from './useWallFeeds';
 import { WallAlarmList } from './WallAlarmList';
 import { WallDrillBanner } from './WallDrillBanner';
-import { WallTopBar } from './WallTopBar';
+import { WallLinkBanner, WallTopBar } from './WallTopBar';
 import { AlarmTile, HazardTile, HealthTile, IncidentTile, PeopleTile, RateTile, RiskTile, RobotTile } from './WallTiles';
 import './wall.css';
 
 /** The map's slow tour; it holds the whole plant while a priority-1 alarm or a real incident is up. */
-function useMapTour(view: MapView | null, tour: boolean): void {
+function useMapTour(view: MapView | null, tour: boolean, box: React.RefObject<HTMLDivElement | null>): void {
   const plant = usePlant((s) => s.plant);
   const p1 = useAlarms((s) => s.summary.annunciated[1] > 0);
   const incident = useCommandState((s) => incidentLines(s.emergency, 0).some((l) => !l.drill));
@@ -27,8 +27,9 @@ function useMapTour(view: MapView | null, tour: boolean): void {
   useEffect(() => {
     if (!view || !plant) return;
     const stop = tourStop(tourStops(view.overview(), plant.areas), step, !tour || p1 || incident);
-    if (stop) view.flyTo(stop);
-  }, [view, plant, step, tour, p1, incident]);
+    const el = box.current;
+    if (stop) view.flyTo(el && el.clientHeight > 0 ? fitToAspect(stop, el.clientWidth / el.clientHeight) : stop);
+  }, [view, plant, step, tour, p1, incident, box]);
 }
 
 /**
@@ -47,17 +48,19 @@ export function WallApp({ mode, source, onView }: { mode: WallMode; source: Data
     },
     [onView],
   );
-  useMapTour(view, mode.tour);
+  const mapBox = useRef<HTMLDivElement>(null);
+  useMapTour(view, mode.tour, mapBox);
   const feeds = useWallFeeds(source);
   useTicker(2000);
   const now = controller.now();
   return (
     <div className={`wall wall-${mode.view}${presence !== 'live' ? ' wall-stale' : ''}`} data-testid="wall" data-view={mode.view}>
       <WallTopBar />
+      <WallLinkBanner />
       <WallDrillBanner />
       <main className="wall-main">
         {mode.view !== 'alarms' && (
-          <div className="wall-map">
+          <div className="wall-map" ref={mapBox}>
             <MapCanvas onView={onMap} presets={false} />
           </div>
         )}

@@ -105,7 +105,7 @@ export function RateTile({ feeds, now }: { feeds: WallFeeds; now: number }): Rea
           <span className="wall-line">{nowBand ? t(`kpi.band.${nowBand}`) : '—'}</span>
           <span className="wall-line wall-sub">
             {t('wall.hourAvg', { n: avg === null ? '—' : avg.toFixed(1) })}
-            {hourBand ? ` · ${t(`kpi.band.${hourBand}`)}` : ''}
+            {hourBand && hourBand !== nowBand ? ` · ${t(`kpi.band.${hourBand}`)}` : ''}
           </span>
         </div>
       </div>
@@ -119,7 +119,7 @@ export function RiskTile(): React.JSX.Element {
   const risks = useCommandState((s) => s.risks);
   const d = riskDistribution(risks);
   return (
-    <Tile id="risk" title={t('wall.risk')} alert={d.counts.red > 0 ? riskGradeStyles.red.css : null}>
+    <Tile id="risk" title={t('wall.risk')} alert={d.raised > 0 ? '#f26a0d' : null}>
       <div className="wall-risk">
         {[...riskGrades].reverse().map((g) => (
           <div key={g} className="wall-risk-cell" data-testid={`wall-risk-${g}`} data-count={d.counts[g]}>

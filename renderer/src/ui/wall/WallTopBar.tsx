@@ -41,3 +41,22 @@ export function WallTopBar(): React.JSX.Element {
     </header>
   );
 }
+
+/**
+ * While the link is down, a full-width banner says so in large type: what is on the wall is the
+ * last known state, as of when. It goes away by itself when the link is live again.
+ */
+export function WallLinkBanner(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
+  const plant = usePlant((s) => s.plant);
+  const presence = useUi((s) => s.presence);
+  const lastLiveAt = useUi((s) => s.lastLiveAt);
+  if (presence === 'live') return null;
+  return (
+    <div className="wall-link" data-testid="wall-link" role="alert">
+      ◌ {t(`wall.presence.${presence}`)} — {t('wall.lastKnown')}
+      {lastLiveAt ? ` · ${t('wall.lastLive', { time: formatClock(lastLiveAt, lang, plant?.meta.timezone, false) })}` : ''}
+    </div>
+  );
+}

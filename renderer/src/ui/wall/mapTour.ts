@@ -24,3 +24,19 @@ export function tourStop(stops: readonly CameraPreset[], step: number, hold: boo
   if (hold) return stops[0]!;
   return stops[((step % stops.length) + stops.length) % stops.length]!;
 }
+
+/** The aspect ratio the plant's camera presets are framed for (the console's wide map). */
+export const PRESET_ASPECT = 16 / 9;
+
+/**
+ * A preset pulled back along its line of sight so that what it frames across a wide map still
+ * fits a narrower one (a wall's map beside the tiles is about square): the horizontal extent
+ * shrinks with the aspect at a fixed vertical field of view. Never pulled back more than 2.2×.
+ */
+export function fitToAspect(preset: CameraPreset, aspect: number): CameraPreset {
+  if (!(aspect > 0) || aspect >= PRESET_ASPECT) return preset;
+  const k = Math.min(2.2, PRESET_ASPECT / aspect);
+  const [tx, ty, tz] = preset.target;
+  const [px, py, pz] = preset.position;
+  return { target: preset.target, position: [tx + (px - tx) * k, ty + (py - ty) * k, tz + (pz - tz) * k] };
+}
