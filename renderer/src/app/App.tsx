@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapView } from '../map/MapView';
 import { alarmStore } from '../stores/alarmStore';
@@ -20,8 +19,6 @@ import { PersonTooltip } from '../ui/people/PersonTooltip';
 import { PersonCard } from '../ui/people/PersonCard';
 import { RobotTooltip } from '../ui/robots/RobotTooltip';
 import { RobotCard } from '../ui/robots/RobotCard';
-import { LayoutMenu } from '../layout/LayoutMenu';
-import { useLayoutBinding } from '../layout/useLayoutBinding';
 import { LayoutMenu } from '../layout/LayoutMenu';
 import { useLayoutBinding } from '../layout/useLayoutBinding';
 import { ReplayIndicator } from '../ui/replay/ReplayIndicator';
@@ -53,15 +50,6 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
     [onView],
   );
   useLayoutBinding(view);
-  const [view, setView] = useState<MapView | null>(null);
-  const handleView = useCallback(
-    (v: MapView | null) => {
-      setView(v);
-      onView?.(v);
-    },
-    [onView],
-  );
-  useLayoutBinding(view);
   return (
     <div className={`app${stale ? ' app-stale' : ''}`}>
       <Header />
@@ -75,7 +63,6 @@ export function App({ onView }: { onView?: (view: MapView | null) => void }): Re
             <FloodBanner />
             {!plant && <div className="empty">{presence === 'offline' ? t('app.noPlant') : t('app.loadingPlant')}</div>}
             {plant && <Legend />}
-            {plant && <LayoutMenu />}
             {plant && <LayoutMenu />}
             <TagTooltip />
             <PersonTooltip />
