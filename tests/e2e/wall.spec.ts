@@ -2,6 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { activeAlarms, inject } from './alarmPage';
 import { fetchPlant, shot } from './consolePage';
 import { PlantServer } from './plantServer';
+import type { WallDiagnostics } from '../../renderer/src/wall/wallDiagnostics';
+
+declare global {
+  interface Window {
+    __vigilWall?: WallDiagnostics;
+  }
+}
 
 /**
  * The video wall (issue 8): a kiosk browser opens the plant server's URL with `?wall=1` and a
@@ -123,6 +130,14 @@ test('the wall alarm screen (one display of a multi-monitor wall) is large and r
     expect(sizes.filter((s) => s.px < 28), JSON.stringify(sizes.slice(0, 5))).toEqual([]);
     const refused = await page.evaluate(() => window.__vigilWall!.tryCommand('alarm.ack', { alarmIds: ['X:HH'] }));
     expect(refused).toMatchObject({ ok: false, local: true });
+    // A drill: the console's DRILL banner on the wall, in wall type.
+    const res = await fetch(`${server.url}/api/v1/drills`, { method: 'POST', headers: { authorization: `Bearer ${await server.adminToken()}`, 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'warehouse-fire' }) });
+    expect(res.status, await res.clone().text()).toBe(201);
+    await expect(page.getByTestId('drill-banner')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('drill-banner')).toContainText('DRILL');
+    const drillText = await textSizes(page);
+    expect(drillText.filter((s) => s.px < 28), JSON.stringify(drillText.slice(0, 5))).toEqual([]);
+    expect(await page.locator('button, input, select, textarea, a[href], [role=button]').count()).toBe(0);
     await shot(page, '44-wall-alarm-screen-4k');
   } finally {
     await server.dispose();
