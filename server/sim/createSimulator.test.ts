@@ -42,6 +42,29 @@ describe('createSimulator', () => {
     expect(c.count).toBe(10 * plant.tags.length);
   });
 
+  it('spreads sampling phases when asked: each tag still once per period, ticks carry a share each', () => {
+    const plant = buildTestPlant();
+    const sim = createSimulator(plant, { seed: 1, startTime: t0, phaseStepMs: 100 });
+    const perTag = new Map<number, number[]>();
+    const counts: number[] = [];
+    for (let k = 0; k <= 50; k++) {
+      const b = sim.tick(t0 + k * 100);
+      counts.push(b.count);
+      for (let j = 0; j < b.count; j++) {
+        const id = b.ids[j]!;
+        perTag.set(id, [...(perTag.get(id) ?? []), b.times[j]!]);
+        expect(b.times[j]).toBe(t0 + k * 100);
+      }
+    }
+    expect(perTag.size).toBe(plant.tags.length);
+    for (const times of perTag.values()) {
+      for (let j = 1; j < times.length; j++) expect(times[j]! - times[j - 1]!).toBe(1000);
+    }
+    // No tick carries every tag, and the ticks of one second add up to every tag once.
+    expect(Math.max(...counts)).toBeLessThan(plant.tags.length);
+    expect(counts.slice(10, 20).reduce((a, b) => a + b, 0)).toBe(plant.tags.length);
+  });
+
   it('honours the global period override', () => {
     const plant = buildTestPlant();
     const sim = createSimulator(plant, { seed: 1, startTime: t0, periodMs: 5000 });

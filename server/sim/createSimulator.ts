@@ -22,6 +22,13 @@ export interface SimulatorOptions {
   startTime: number;
   /** Sampling period for every tag, overriding each tag's own `periodMs`. */
   periodMs?: number;
+  /**
+   * Spread each tag's sampling phase over its period in steps of this many ms (by a fixed hash
+   * of the tag's index). Field devices report on their own clocks; with the default (0) every tag
+   * samples at startTime + k·period, so one tick carries every tag at once — the worst case for
+   * fan-out latency at 50,000 tags (docs/performance.md).
+   */
+  phaseStepMs?: number;
   /** Prevailing weather (canonical units), overriding the met mast's design values. */
   met?: { windSpeedMs?: number; windFromDeg?: number; ambientC?: number; humidityPct?: number };
 }
@@ -81,7 +88,15 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
   // Settle the models at the start so the first samples are consistent (lags, couplings).
   physicsStep(opts.startTime, 0);
 
-  const nextDue = new Float64Array(n).fill(opts.startTime);
+  const phase = new Float64Array(n);
+  if (opts.phaseStepMs !== undefined && opts.phaseStepMs > 0) {
+    const q = opts.phaseStepMs;
+    for (let i = 0; i < n; i++) {
+      const steps = Math.max(1, Math.floor((L.periodMs[i] as number) / q));
+      phase[i] = ((Math.imul(i + 1, 0x9e3779b1) >>> 0) % steps) * q;
+    }
+  }
+  const nextDue = Float64Array.from(phase, (ph) => opts.startTime + ph);
   const drift = new Float64Array(n);
   const driftDecay = L.periodMs.map((p) => Math.exp(-p / 1000 / driftTauS));
   const driftScale = driftDecay.map((d) => Math.sqrt(1 - d * d));
@@ -206,7 +221,8 @@ export function createSimulator(plant: Plant, opts: SimulatorOptions): PlantSimu
     }
     for (let i = 0; i < n; i++) {
       const p = L.periodMs[i] as number;
-      const last = opts.startTime + Math.floor((now - opts.startTime) / p) * p;
+      const start = opts.startTime + (phase[i] as number);
+      const last = start + Math.floor((now - start) / p) * p;
       if ((nextDue[i] as number) < last) nextDue[i] = last;
     }
   };

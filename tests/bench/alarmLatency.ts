@@ -26,9 +26,17 @@ export interface BenchServer {
 }
 
 /** A real plant server on an ephemeral loopback port with a throw-away data folder. */
-export async function startBenchServer(plant: LoadedPlant): Promise<BenchServer> {
+export async function startBenchServer(plant: LoadedPlant, sim: { phaseStepMs?: number } = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-bench-'));
-  const server = await createPlantServer({ plant, createSimulator, dataDir, port: 0, rendererDir: null, version: 'bench', localSession: false });
+  const server = await createPlantServer({
+    plant,
+    createSimulator: (p, o) => createSimulator(p, { ...o, ...sim }),
+    dataDir,
+    port: 0,
+    rendererDir: null,
+    version: 'bench',
+    localSession: false,
+  });
   const token = readFileSync(server.adminTokenFile, 'utf8').trim();
   const admin = server.ctx.auth.resolve(token)!;
   let n = 0;

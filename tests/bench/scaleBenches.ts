@@ -36,8 +36,11 @@ export async function scaleBenches(common: Common, only: string | null, env: Env
     return (plant = { plant: p, hash: stableHash(p) });
   };
   if (run('telemetry-latency')) {
-    const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 10) * 1000, clientScript });
-    console.log(JSON.stringify({ ...common, bench: 'telemetry-latency', goalP99Ms: 100, ...r }));
+    // Field devices report on their own clocks (phases spread); every tag on the same second is the worst case, reported too.
+    for (const phaseStepMs of [100, 0]) {
+      const r = await runTelemetryLatency({ plant: await big(), clients, processes: 2, durationMs: option('e2e-s', 10) * 1000, clientScript, phaseStepMs });
+      console.log(JSON.stringify({ ...common, bench: 'telemetry-latency', goalP99Ms: 100, ...r }));
+    }
   }
   if (run('alarm-saturated')) {
     const seconds = option('saturated-s', 8) * 1000;

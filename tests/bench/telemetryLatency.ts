@@ -20,10 +20,12 @@ export interface TelemetryLatencyOptions {
   processes: number;
   durationMs: number;
   clientScript: string;
+  /** Simulator sampling phases spread in steps of this many ms (0: every tag samples on the second). */
+  phaseStepMs: number;
 }
 
 export async function runTelemetryLatency(opts: TelemetryLatencyOptions) {
-  const bench = await startBenchServer(opts.plant);
+  const bench = await startBenchServer(opts.plant, { phaseStepMs: opts.phaseStepMs });
   const groups = spread(opts.clients, opts.processes).map((n) => ({ n, c: new LatencyClients(opts.clientScript) }));
   try {
     const tags = opts.plant.plant.tags.length;
@@ -42,7 +44,7 @@ export async function runTelemetryLatency(opts: TelemetryLatencyOptions) {
     hub.publish = (b) => {
       const t = performance.now();
       publish(b);
-      if (b.count < tags / 2) return;
+      if (b.count === 0) return;
       publishCost.push(performance.now() - t);
       let newest = 0;
       for (let i = 0; i < b.count; i++) newest = Math.max(newest, b.times[i]!);
@@ -66,6 +68,7 @@ export async function runTelemetryLatency(opts: TelemetryLatencyOptions) {
     const ticks = Math.max(1, metrics.ticks - ticks0);
     return {
       tags,
+      sampling: opts.phaseStepMs > 0 ? `phases spread in ${opts.phaseStepMs} ms steps` : 'every tag on the second',
       clients: opts.clients,
       clientProcesses: opts.processes,
       durationS: Math.round(seconds * 10) / 10,
