@@ -18,7 +18,7 @@ import { pixelStats, shot, waitLive, waitRenders } from './consolePage';
  * people inside are listed → the commander evacuates and the notices go out → dispatch
  * recommends the upwind team whose members hold valid SCBA certificates first → the commander
  * dispatches → the unit drives its route and arrives → muster reaches 100 % → the report
- * exports as HTML and PDF. Screenshots tests/e2e/screenshots/4x-incident-*.png.
+ * exports as HTML and PDF. Screenshots tests/e2e/screenshots/6x-incident-*.png.
  *
  * The plant server runs in this process (the real server, reference plant, real simulator,
  * built console from dist/renderer) because the wind is changed through the emergency
@@ -78,10 +78,13 @@ test.afterAll(async () => {
 test('a chlorine release at the tank farm, from the first alarm to the exported report', async ({ page }) => {
   test.setTimeout(12 * 60_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   // Loopback consoles get a commander session without a password (the server's local session).
   await page.goto(server.url);
   await waitLive(page);
-  await page.getByTestId('dock-incident').click();
+  // A commander's layout may open the dock on this tab already: clicking the open tab would fold it.
+  if ((await page.getByTestId('dock').getAttribute('data-tab')) !== 'incident') await page.getByTestId('dock-incident').click();
   await expect(page.getByTestId('incident-panel')).toBeVisible();
 
   // 1. The release: the chlorine detector group confirms and the incident opens by itself.
@@ -104,7 +107,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   await checklist.getByTestId('step-done-confirm').click();
   await expect(checklist.getByTestId('step-confirm')).toHaveAttribute('data-state', 'done');
   await expect(checklist.getByTestId('step-confirm')).toContainText('local');
-  await shot(page, '40-incident-opened');
+  await shot(page, '60-incident-opened');
 
   // 3. The plume bands appear on the map with the estimate label and the dense-gas warning.
   await expect.poll(() => threatIds(page), { timeout: 30_000 }).toContain(inc.id);
@@ -116,7 +119,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   await showOnMap(page);
   const bands = await pixelStats(page, await page.screenshot({ clip: await mapClip(page) }));
   expect(bands.nonBackground).toBeGreaterThan(1000);
-  await shot(page, '41-incident-plume-bands');
+  await shot(page, '61-incident-plume-bands');
 
   // 4. The wind turns to the north: the bands rotate to the south of the source.
   server.emergency.service.setWindOverride({ speedMS: 3, fromDeg: 0 });
@@ -125,7 +128,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   expect(Math.abs(after[0] - RELEASE.position[0])).toBeLessThan(20);
   await expect(label).toContainText('0°');
   await showOnMap(page);
-  await shot(page, '42-incident-wind-change');
+  await shot(page, '62-incident-wind-change');
 
   // 5. The people inside are listed, by band, with names from the registry.
   const risk = page.getByTestId('people-at-risk');
@@ -141,7 +144,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   const notice = server.ctx.engine.state.emergency.notices[inc.id]!;
   expect(notice.recipients).toBeGreaterThanOrEqual(listed);
   await expect(risk.getByTestId('muster')).toBeVisible();
-  await shot(page, '43-incident-people-evacuate');
+  await shot(page, '63-incident-people-evacuate');
 
   // 7. Dispatch recommends the upwind team whose members hold a valid SCBA course first.
   const need = page.getByTestId('need-hazmat');
@@ -163,7 +166,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   const hz = candidates.candidates.find((c) => c.unit === 'TEAM-HAZMAT');
   if (hz) expect(hz.qualifiedMembers).not.toContain('P-0128');
   await expect(first).toContainText(/上风向/);
-  await shot(page, '44-incident-dispatch-recommended');
+  await shot(page, '64-incident-dispatch-recommended');
 
   // 8. The commander dispatches; the unit drives its route on the map and arrives.
   await first.getByTestId(`dispatch-hazmat-${unit}`).click();
@@ -176,18 +179,20 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   await page.waitForTimeout(4000);
   const p1 = (await units(page))[0]!.position!;
   expect(Math.hypot(p1[0] - p0[0], p1[1] - p0[1]), 'the unit moved along its route').toBeGreaterThan(2);
-  await expect(page.locator('.dispatch-label').first()).toContainText(unit);
-  await shot(page, '45-incident-unit-en-route');
+  const unitName = (await api<{ teams: { id: string; name: { zh: string } }[] }>('/api/v1/resources')).teams.find((t) => t.id === unit)!.name.zh;
+  await expect(page.locator('.dispatch-label').first()).toContainText(`${unitName} 预计`);
+  await expect(row).toContainText(unitName);
+  await shot(page, '65-incident-unit-en-route');
   await expect(row).toHaveAttribute('data-state', 'arrived', { timeout: 240_000 });
   await expect(page.locator('.dispatch-label').first()).toHaveAttribute('data-state', 'arrived');
   await waitRenders(page, 1);
-  await shot(page, '46-incident-unit-arrived');
+  await shot(page, '66-incident-unit-arrived');
 
   // 9. Muster reaches 100 % as the evacuees walk to their points; t90 and t100 are recorded.
   const muster = risk.getByTestId('muster-count');
   await expect(muster).toHaveAttribute('data-pct', '100', { timeout: 480_000 });
   await expect(risk.getByTestId('muster-t100')).not.toContainText('—');
-  await shot(page, '47-incident-muster-100');
+  await shot(page, '67-incident-muster-100');
 
   // 10. The log has the story; a map snapshot goes into the report; the report exports.
   await page.getByTestId('log-note').fill('北门封闭，消防车走东环路 / north gate shut');
@@ -204,7 +209,7 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   expect(html).toMatch(/t100|100 ?%/);
   const report = await page.context().newPage();
   await report.setContent(html);
-  await report.screenshot({ path: path.join(root, 'tests/e2e/screenshots/48-incident-report.png'), fullPage: false });
+  await report.screenshot({ path: path.join(root, 'tests/e2e/screenshots/68-incident-report.png'), fullPage: false });
   const pdf = await report.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
@@ -214,7 +219,8 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('incident-type')).toHaveText('Toxic release');
   await expect(label).toContainText('ESTIMATE');
-  await shot(page, '49-incident-board-en');
+  await shot(page, '69-incident-board-en');
+  expect(pageErrors, 'errors thrown in the page').toEqual([]);
 });
 
 /** The map's canvas rectangle (page CSS px). */

@@ -36,6 +36,8 @@ const FILL_OPACITY = 0.34;
 const ARROW_LEN = 48;
 const ARROW_GAP = 14;
 const MAX_INCIDENTS = 16;
+/** The label is placed this far upwind of the source, m (beyond the wind arrow's tail). */
+const LABEL_UPWIND = 70;
 
 export interface ThreatLabelText {
   /** "估算" / "Estimate": every zone is a screening estimate. */
@@ -81,6 +83,8 @@ export class ThreatLayer implements MapLayer {
   /** Incidents drawn, in instance order (labels follow it). */
   ids: string[] = [];
   private anchors: Vector3[] = [];
+  /** A point upwind of each source: the label sits on that side, off the plume. */
+  private upwind: Vector3[] = [];
   private labels: HTMLDivElement[] = [];
   private drawn: Readonly<Record<string, IncidentZones>> | null = null;
   private readonly unsubscribe: () => void;
@@ -159,6 +163,10 @@ export class ThreatLayer implements MapLayer {
   private placeMarkers(list: readonly IncidentZones[]): void {
     this.ids = list.map((z) => z.incidentId);
     this.anchors = list.map((z) => new Vector3(z.source.position[0], z.source.position[2] + 8, -z.source.position[1]));
+    this.upwind = list.map((z) => {
+      const th = (z.wind.fromDeg * Math.PI) / 180;
+      return new Vector3(z.source.position[0] + Math.sin(th) * LABEL_UPWIND, 2, -(z.source.position[1] + Math.cos(th) * LABEL_UPWIND));
+    });
     this.sources.count = Math.max(1, list.length);
     this.arrows.count = Math.max(1, list.length);
     this.sources.setMatrixAt(0, zero);
@@ -210,7 +218,10 @@ export class ThreatLayer implements MapLayer {
     });
   }
 
-  /** Puts each label at its source's screen position (CSS px of the overlay); hides it off screen. */
+  /**
+   * Puts each label on the upwind side of its source (CSS px of the overlay), extending away
+   * from the plume so that it never hides the bands; kept inside the map; hidden off screen.
+   */
   placeLabels(camera: Camera): void {
     const overlay = this.opts.overlay;
     if (!overlay || this.labels.length === 0) return;
@@ -219,12 +230,20 @@ export class ThreatLayer implements MapLayer {
     for (let i = 0; i < this.labels.length; i++) {
       const el = this.labels[i]!;
       const a = this.anchors[i];
-      if (!a) continue;
+      const u = this.upwind[i];
+      if (!a || !u) continue;
       proj.copy(a).project(camera);
       const off = proj.z > 1 || proj.x < -1 || proj.x > 1 || proj.y < -1 || proj.y > 1;
       el.style.display = off ? 'none' : '';
-      // Right of the source, kept inside the map (a long warning would run off its edge).
-      if (!off) el.style.transform = `translate(${Math.max(0, Math.min(Math.round(((proj.x + 1) / 2) * w) + 14, w - el.offsetWidth - 4))}px, ${Math.round(((1 - proj.y) / 2) * h) - 12}px)`;
+      if (off) continue;
+      const sx = ((proj.x + 1) / 2) * w;
+      proj.copy(u).project(camera);
+      const ux = ((proj.x + 1) / 2) * w;
+      const uy = ((1 - proj.y) / 2) * h;
+      const width = el.offsetWidth;
+      // Upwind is to the left on screen: the label ends there; to the right: it starts there.
+      const x = ux < sx ? ux - width : ux;
+      el.style.transform = `translate(${Math.round(Math.max(0, Math.min(x, w - width - 4)))}px, ${Math.round(Math.max(0, Math.min(uy - el.offsetHeight / 2, h - el.offsetHeight - 4)))}px)`;
     }
   }
 

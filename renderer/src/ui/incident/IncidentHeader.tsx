@@ -6,6 +6,7 @@ import { clockTime, formatDuration } from '../../incident/incidentTime';
 import { firstReportView, sourceView } from '../../incident/incidentView';
 import { incidentUi, useIncidentUi } from '../../incident/incidentUi';
 import { printHtml, reportFileName, saveFile } from '../../incident/reportExport';
+import { commandStore } from '../../stores/commandStore';
 import { usePlant } from '../../stores/plantStore';
 import { ConfirmCommand, LevelChip } from './incidentBits';
 
@@ -56,7 +57,7 @@ export function IncidentHeader({ inc, now, lang }: { inc: IncidentRecord; now: n
         <span className="mono">{fr.at ? `✓ ${clockTime(fr.at, lang)}` : fr.countdown!.text}</span>
       </div>
       <div className="incident-actions">
-        <button data-testid="incident-locate" title={t('incident.locateTitle')} onClick={() => incidentUi.getState().locateAt(inc.source.position, 520)}>
+        <button data-testid="incident-locate" title={t('incident.locateTitle')} onClick={() => frameIncident(inc)}>
           ⊙ {t('incident.locateMap')}
         </button>
         <ConfirmCommand
@@ -90,6 +91,17 @@ export function IncidentHeader({ inc, now, lang }: { inc: IncidentRecord; now: n
       </div>
     </header>
   );
+}
+
+/** Flies the map to frame the source and the red band (downwind of it), else the source alone. */
+function frameIncident(inc: IncidentRecord): void {
+  const z = commandStore.getState().state.emergency?.zones[inc.id];
+  const [x, y, h] = inc.source.position;
+  const red = z?.zones.find((b) => b.band === 'red')?.downwindM ?? 0;
+  if (!z || red <= 0) return incidentUi.getState().locateAt(inc.source.position, 300);
+  const th = (z.wind.fromDeg * Math.PI) / 180;
+  const half = Math.min(red, 600) / 2;
+  incidentUi.getState().locateAt([x - Math.sin(th) * half, y - Math.cos(th) * half, h], Math.max(320, half * 2.6));
 }
 
 /** After-action report: HTML download, PDF (Electron printToPDF or the browser's print), and a map snapshot for it. */
