@@ -14,7 +14,7 @@ export const layoutRoles = ['commander', 'shift_lead', 'drill_coordinator', 'wal
 export type LayoutRole = (typeof layoutRoles)[number];
 
 /** The dock's tabs (renderer/src/stores/alarmStore.ts DockTab). */
-export const dockTabs = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots'] as const;
+export const dockTabs = ['incident', 'alarms', 'notifications', 'kpi', 'risk', 'people', 'hazards', 'robots', 'drill'] as const;
 export const dockTabSchema = z.enum(dockTabs);
 
 const localText = z.object({ zh: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
