@@ -317,6 +317,18 @@ export class Historian {
     return this.pending.filter((c) => c.tag === num && c.tier === tier);
   }
 
+  /** Sealed raw chunks not yet written, by tag number, in seal order (one pass: state at an instant reads every tag). */
+  pendingRawByTag(): Map<number, StoredChunk[]> {
+    const m = new Map<number, StoredChunk[]>();
+    for (const c of this.pending) {
+      if (c.tier !== Tier.Raw) continue;
+      const list = m.get(c.tag);
+      if (list) list.push(c);
+      else m.set(c.tag, [c]);
+    }
+    return m;
+  }
+
   /** Oldest time each tier still promises to hold at `now`. */
   horizon(tier: TierCode, now: number): number {
     const r = this.options.retention;

@@ -38,7 +38,7 @@ export function retentionFor(rawDays: number): RetentionDays {
 }
 
 export const DEFAULT_HISTORIAN_OPTIONS: HistorianOptions = {
-  chunkMs: 600_000,
+  chunkMs: 300_000,
   chunkMaxSamples: 1024,
   flushMs: 10_000,
   pruneEveryMs: 3_600_000,

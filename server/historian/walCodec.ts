@@ -1,8 +1,9 @@
 /**
  * The historian's write-ahead rows (docs/historian.md "Crash safety"): samples of many tags as
- * plain little-endian columns — n (u32), tag numbers (u32 × n), times (f64 × n), values
- * (f64 × n), quality (u8 × n). Uncompressed on purpose: a row lives a few minutes at most, and
- * writing it must cost less than the samples' own ingest.
+ * plain columns in the platform's byte order (little-endian on every machine Vigil runs on) —
+ * n (u32) and 4 bytes of padding, times (f64 × n), values (f64 × n), tag numbers (u32 × n),
+ * quality (u8 × n) — so that encoding and decoding are bulk copies. Uncompressed on purpose: a
+ * row lives minutes at most, and writing it must cost much less than the samples' own ingest.
  */
 export interface WalSamples {
   count: number;
@@ -12,32 +13,34 @@ export interface WalSamples {
   quality: Uint8Array;
 }
 
+const HEADER = 8;
+
 export function encodeWal(s: WalSamples): Uint8Array {
   const n = s.count;
-  const buf = new ArrayBuffer(4 + n * 21);
-  const view = new DataView(buf);
-  view.setUint32(0, n, true);
-  let o = 4;
-  for (let i = 0; i < n; i++, o += 4) view.setUint32(o, s.tags[i]!, true);
-  for (let i = 0; i < n; i++, o += 8) view.setFloat64(o, s.times[i]!, true);
-  for (let i = 0; i < n; i++, o += 8) view.setFloat64(o, s.values[i]!, true);
-  new Uint8Array(buf, o, n).set(s.quality.subarray(0, n));
+  const buf = new ArrayBuffer(HEADER + n * 21);
+  new Uint32Array(buf, 0, 1)[0] = n;
+  new Float64Array(buf, HEADER, n).set(s.times.subarray(0, n));
+  new Float64Array(buf, HEADER + 8 * n, n).set(s.values.subarray(0, n));
+  new Uint32Array(buf, HEADER + 16 * n, n).set(s.tags.subarray(0, n));
+  new Uint8Array(buf, HEADER + 20 * n, n).set(s.quality.subarray(0, n));
   return new Uint8Array(buf);
 }
 
 /** Decodes a row; throws RangeError on a blob of the wrong length (a torn or foreign row). */
 export function decodeWal(blob: Uint8Array): WalSamples {
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (blob.byteLength < 4) throw new RangeError('write-ahead row too short');
-  const n = view.getUint32(0, true);
-  if (blob.byteLength !== 4 + n * 21) throw new RangeError(`write-ahead row of ${blob.byteLength} bytes does not hold ${n} samples`);
-  const out: WalSamples = { count: n, tags: new Uint32Array(n), times: new Float64Array(n), values: new Float64Array(n), quality: new Uint8Array(n) };
-  let o = 4;
-  for (let i = 0; i < n; i++, o += 4) out.tags[i] = view.getUint32(o, true);
-  for (let i = 0; i < n; i++, o += 8) out.times[i] = view.getFloat64(o, true);
-  for (let i = 0; i < n; i++, o += 8) out.values[i] = view.getFloat64(o, true);
-  out.quality.set(blob.subarray(o, o + n));
-  return out;
+  if (blob.byteLength < HEADER) throw new RangeError('write-ahead row too short');
+  // Copy into an aligned buffer (a SQLite blob may sit at any offset).
+  const buf = new ArrayBuffer(blob.byteLength);
+  new Uint8Array(buf).set(blob);
+  const n = new Uint32Array(buf, 0, 1)[0]!;
+  if (blob.byteLength !== HEADER + n * 21) throw new RangeError(`write-ahead row of ${blob.byteLength} bytes does not hold ${n} samples`);
+  return {
+    count: n,
+    times: new Float64Array(buf, HEADER, n),
+    values: new Float64Array(buf, HEADER + 8 * n, n),
+    tags: new Uint32Array(buf, HEADER + 16 * n, n),
+    quality: new Uint8Array(buf, HEADER + 20 * n, n),
+  };
 }
 
 /** A growable WalSamples for collecting one write. */

@@ -1,5 +1,5 @@
 import { ChunkFormatError } from '../../shared/historian/BitReader';
-import { decodeSampleChunk } from '../../shared/historian/sampleChunk';
+import { decodeSampleChunk, type SampleColumns } from '../../shared/historian/sampleChunk';
 import type { Historian } from '../historian/Historian';
 import { Tier } from '../historian/HistoryRepo';
 
@@ -9,6 +9,29 @@ export interface ValuesAt {
   quality: number[];
   /** Time of the sample used, null when the historian holds none at or before the instant. */
   t: (number | null)[];
+}
+
+/**
+ * Decoded stored chunks, per historian, newest use last: a console playing forward asks for
+ * frames seconds apart, which fall in the same 5-minute chunks. Stored chunks never change
+ * (a restart writes new ones), so entries never go stale; at most two chunks a tag are kept.
+ */
+const decoded = new WeakMap<Historian, Map<string, SampleColumns>>();
+
+function decodeCached(h: Historian, num: number, chunk: string, blob: Uint8Array): SampleColumns {
+  let cache = decoded.get(h);
+  if (!cache) decoded.set(h, (cache = new Map()));
+  const key = `${num}:${chunk}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const s = decodeSampleChunk(blob);
+  cache.set(key, s);
+  if (cache.size > 2 * h.tagCount) cache.delete(cache.keys().next().value!);
+  return s;
 }
 
 /** Index of the last time ≤ t in sorted `times[0..count)`, −1 if none. */
@@ -44,11 +67,12 @@ export function valuesAt(h: Historian, at: number): ValuesAt {
     out.t[i] = times[k]!;
     return true;
   };
+  const pendingByTag = h.pendingRawByTag();
   for (let i = 0; i < n; i++) {
     const src = h.sources(i);
     const open = src.open;
     if (open.count > 0 && open.times[0]! <= at && take(i, open.times, open.values, open.quality, open.count)) continue;
-    const pending = h.pendingChunks(src.num, Tier.Raw);
+    const pending = pendingByTag.get(src.num) ?? [];
     let done = false;
     for (let c = pending.length - 1; c >= 0 && !done; c--) {
       const ch = pending[c]!;
@@ -60,7 +84,7 @@ export function valuesAt(h: Historian, at: number): ValuesAt {
     const stored = h.repo.latestAtOrBefore(src.num, Tier.Raw, at);
     if (!stored) continue;
     try {
-      const s = decodeSampleChunk(stored.blob);
+      const s = decodeCached(h, src.num, `${stored.tStart}:${stored.count}`, stored.blob);
       take(i, s.times, s.values, s.quality, s.count);
     } catch (err) {
       if (!(err instanceof ChunkFormatError)) throw err;

@@ -9,7 +9,8 @@
  * --console-frames N (10; 20 with --only console);
  * --only fanout|alarms|alarm-eval|alarm-latency|alarm-flood|historian|people|telemetry-latency|
  * alarm-saturated|rss|console|routing|plume-risk runs one group or one benchmark; routing: --route-queries N
- * (1000); plume-risk: --risk-people N (5000), --risk-recomputes N (200).
+ * (1000); plume-risk: --risk-people N (5000), --risk-recomputes N (200); replay: --replay-hours H (24),
+ * --replay-seeks N (30), --replay-minutes N (10) (--only replay).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,7 @@ import { runLatencyClients } from './latencyClients';
 import { scaleBenches } from './scaleBenches';
 import { runRoutingBench } from './routing';
 import { runPlumeRiskBench } from './plumeRisk';
+import { runReplayBench } from './replay';
 import { loadThreatLevels } from '../../server/http/dispersionRoutes';
 
 function option(name: string, fallback: number): number {
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   if (alarmBenches.includes(only)) await alarms(common, only === null || only === 'alarms' ? null : only);
   await scaleBenches(common, only, { option, clientScript: fileURLToPath(import.meta.url) });
   if (only === null || only === 'historian') await historian(common);
+  if (only === null || only === 'replay') await replay(common);
   if (only === null || only === 'people') await people(common);
   if (only === null || only === 'routing') console.log(JSON.stringify({ ...common, bench: 'routing', goalP99Ms: 5, ...runRoutingBench({ queries: option('route-queries', 1000) }) }));
   if (only === null || only === 'plume-risk') await plumeRisk(common);
@@ -83,6 +86,15 @@ async function people(common: { cores: number; node: string }): Promise<void> {
   // The RTLS feed over a real MQTT broker (mosquitto on loopback) into the same engine.
   const m = await runPeopleMqttBench({ plant: reference.plant, badges: option('badges', 5000), seconds: option('mqtt-s', 20), batch: option('mqtt-batch', 500) });
   console.log(JSON.stringify({ ...common, bench: 'people-mqtt', ...m }));
+}
+
+/** Seek and 60× play over a recorded day of the reference plant, over HTTP (docs/performance.md). */
+async function replay(common: { cores: number; node: string }): Promise<void> {
+  const reference = await loadPlant(path.join(findAppRoot(), 'resources', 'plants', 'reference'));
+  const r = await runReplayBench({ loaded: reference, hours: option('replay-hours', 24), seeks: option('replay-seeks', 30), minutes: option('replay-minutes', 10) });
+  console.log(JSON.stringify({ ...common, bench: 'replay-build', ...r.build }));
+  console.log(JSON.stringify({ ...common, bench: 'replay-seek', ...r.seek }));
+  console.log(JSON.stringify({ ...common, bench: 'replay-play60', ...r.play }));
 }
 
 /** Historian ingest and trend queries over a recorded day of the reference plant (docs/historian.md). */
