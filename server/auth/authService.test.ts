@@ -80,6 +80,27 @@ describe('AuthService', () => {
     expect(auth.resolve(s!.token)).toBeNull();
   });
 
+  it('gives wall displays a read-only token that never expires; deleting its file and restarting revokes it', () => {
+    const { dir, store, clock, usersFile, auth } = setup();
+    const file = auth.ensureWallToken(dir);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const token = readFileSync(file, 'utf8').trim();
+    expect(auth.resolve(token)).toEqual({ name: 'wall', role: 'viewer' });
+    clock.advance(400 * 86_400_000);
+    expect(auth.resolve(token)).toEqual({ name: 'wall', role: 'viewer' });
+    // Same file on the next start: same token.
+    const again = new AuthService(store.sessions, usersFile, clock, 60_000);
+    again.ensureWallToken(dir);
+    expect(again.resolve(token)?.role).toBe('viewer');
+    // File deleted, server restarted: a new token, and the old one is refused.
+    rmSync(file);
+    const next = new AuthService(store.sessions, usersFile, clock, 60_000);
+    const fresh = readFileSync(next.ensureWallToken(dir), 'utf8').trim();
+    expect(fresh).not.toBe(token);
+    expect(next.resolve(fresh)?.name).toBe('wall');
+    expect(next.resolve(token)).toBeNull();
+  });
+
   it('rejects unknown and silly tokens', () => {
     const { auth } = setup();
     expect(auth.resolve('x'.repeat(43))).toBeNull();

@@ -23,6 +23,9 @@ function userOf(u: UserEntry): AuthUser {
 
 export const ADMIN_TOKEN_FILE = 'admin.token';
 export const SESSION_TTL_MS = 12 * 3600_000;
+export const WALL_TOKEN_FILE = 'wall.token';
+/** The user name wall-display sessions resolve to (role viewer). */
+export const WALL_USER = 'wall';
 /** Name of the console signed in without a prompt in the embedded demo. */
 export const LOCAL_USER = 'local';
 
@@ -34,6 +37,8 @@ export const LOCAL_USER = 'local';
  */
 export class AuthService {
   private cached: { mtimeMs: number; size: number; file: UsersFile } | null = null;
+  /** User → hash of the token its file holds now (admin, wall): an older token of that user is refused. */
+  private readonly fileTokens = new Map<string, string>();
 
   constructor(
     private readonly sessions: SessionRepo,
@@ -47,7 +52,22 @@ export class AuthService {
 
   /** Reads (or creates, mode 0600) `<dataDir>/admin.token` and registers it. Returns the file path. */
   ensureAdminToken(dataDir: string): string {
-    const file = path.join(dataDir, ADMIN_TOKEN_FILE);
+    return this.ensureFileToken(dataDir, ADMIN_TOKEN_FILE, { name: 'admin', role: 'admin' });
+  }
+
+  /**
+   * Reads (or creates, mode 0600) `<dataDir>/wall.token`: a read-only (viewer) token that does
+   * not expire, for wall displays that must run unattended for months (docs/console.md, "Wall
+   * displays"). Delete the file and restart the server to revoke it: a new one is made and the
+   * old one stops working.
+   */
+  ensureWallToken(dataDir: string): string {
+    return this.ensureFileToken(dataDir, WALL_TOKEN_FILE, { name: WALL_USER, role: 'viewer' });
+  }
+
+  /** A token kept in a file of the data folder; only the file's current token is honoured for its user. */
+  private ensureFileToken(dataDir: string, fileName: string, user: { name: string; role: Role }): string {
+    const file = path.join(dataDir, fileName);
     let token: string;
     if (existsSync(file)) {
       token = readFileSync(file, 'utf8').trim();
@@ -57,7 +77,9 @@ export class AuthService {
     }
     chmodSync(file, 0o600);
     if (token.length < 16) throw new Error(`${file} holds no usable token; delete it to get a new one`);
-    this.sessions.put({ tokenHash: hashToken(token), user: 'admin', role: 'admin', via: 'token', createdAt: this.clock.now(), expiresAt: null });
+    const tokenHash = hashToken(token);
+    this.fileTokens.set(user.name, tokenHash);
+    this.sessions.put({ tokenHash, user: user.name, role: user.role, via: 'token', createdAt: this.clock.now(), expiresAt: null });
     return file;
   }
 
@@ -89,6 +111,13 @@ export class AuthService {
     if (row.expiresAt !== null && row.expiresAt <= this.clock.now()) {
       this.sessions.delete(row.tokenHash);
       return null;
+    }
+    if (row.via === 'token') {
+      const current = this.fileTokens.get(row.user);
+      if (current !== undefined && current !== row.tokenHash) {
+        this.sessions.delete(row.tokenHash);
+        return null;
+      }
     }
     if (row.via !== 'password') return { name: row.user, role: row.role };
     const user = findUser(this.users(), row.user);
