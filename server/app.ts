@@ -99,6 +99,8 @@ export interface PlantServer {
   host: string;
   port: number;
   adminTokenFile: string;
+  /** A read-only token that does not expire, for wall displays (`?wall=1#token=…`). */
+  wallTokenFile: string;
   ctx: ServerContext;
   hub: TelemetryHub;
   /** People safety: registry, geofences, positions lane, RTLS feed (docs/people.md). */
@@ -134,6 +136,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
   try {
     const auth = new AuthService(store.sessions, opts.usersFile ?? path.join(opts.dataDir, 'users.json'), clock);
     const adminTokenFile = auth.ensureAdminToken(opts.dataDir);
+    const wallTokenFile = auth.ensureWallToken(opts.dataDir);
     auth.pruneExpired();
 
     const engine = CommandEngine.open(store, clock, opts.snapshotPolicy ?? DEFAULT_SNAPSHOT_POLICY);
@@ -310,7 +313,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       })());
 
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, ctx, hub, people, robots, hazards, incidents, emergency, drills, close };
+    return { url: `http://${urlHost}:${port}`, host, port, adminTokenFile, wallTokenFile, ctx, hub, people, robots, hazards, incidents, emergency, drills, close };
   } catch (err) {
     store.close();
     throw err;

@@ -45,8 +45,8 @@ async function serve(o: ServeOptions): Promise<void> {
   const seq = server.ctx.engine.seq;
   console.log(`VIGIL_LISTENING ${server.url}`);
   console.log(
-    `Vigil plant server: ${loaded.plant.meta.id}, ${loaded.plant.tags.length} tags, journal at seq ${seq}; open ${server.url} — admin token in ${server.adminTokenFile}\n` +
-      `Vigil 工厂服务器已启动：${loaded.plant.tags.length} 个位号，日志序号 ${seq}；用浏览器打开 ${server.url} — 管理员令牌见 ${server.adminTokenFile}`,
+    `Vigil plant server: ${loaded.plant.meta.id}, ${loaded.plant.tags.length} tags, journal at seq ${seq}; open ${server.url} — admin token in ${server.adminTokenFile}; wall displays: ${server.url}/?wall=1#token=<${server.wallTokenFile}>\n` +
+      `Vigil 工厂服务器已启动：${loaded.plant.tags.length} 个位号，日志序号 ${seq}；用浏览器打开 ${server.url} — 管理员令牌见 ${server.adminTokenFile}；大屏令牌见 ${server.wallTokenFile}`,
   );
 
   let stopping = false;
