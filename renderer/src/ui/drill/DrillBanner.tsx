@@ -31,10 +31,10 @@ export function DrillBanner(): React.JSX.Element | null {
       <span className="drill-clock" data-testid="drill-clock">
         T+{formatDrillClock(drillElapsedMs(active, controller.now()))}
       </span>
-      {paused && <span className="drill-pause">⏸ {t('drill.paused')}</span>}
+      {paused && <span className="drill-pause">❚❚ {t('drill.paused')}</span>}
       {active.announcement && (
         <span className="drill-announce" data-testid="drill-announcement">
-          📢 {active.announcement[lang]}
+          » {active.announcement[lang]}
         </span>
       )}
       <span className="drill-note">{t('drill.notReal')}</span>

@@ -99,7 +99,7 @@ function Controls({ active, pick }: { active: DrillRecord | null; pick: string }
     <div className="drill-controls">
       {active.state === 'running' ? (
         <button data-testid="drill-pause" disabled={busy || !!why('drill.pause')} title={why('drill.pause')} onClick={() => run(ac.commands.run('drill.pause', {}))}>
-          ⏸ {t('drill.pause')}
+          ❚❚ {t('drill.pause')}
         </button>
       ) : (
         <button data-testid="drill-resume" disabled={busy || !!why('drill.resume')} title={why('drill.resume')} onClick={() => run(ac.commands.run('drill.resume', {}))}>
@@ -116,6 +116,7 @@ function Controls({ active, pick }: { active: DrillRecord | null; pick: string }
 /** The scenario's steps on a line against the drill clock: done, next, and to come. */
 function Progress({ drill, scenario }: { drill: DrillRecord; scenario: ScenarioSummary | null }): React.JSX.Element {
   const { t } = useTranslation();
+  const lang = useUi((s) => s.lang);
   const controller = useConsole();
   useTicker(500);
   const elapsedS = drillElapsedMs(drill, controller.now()) / 1000;
@@ -136,7 +137,7 @@ function Progress({ drill, scenario }: { drill: DrillRecord; scenario: ScenarioS
       <ol className="drill-steps">
         {steps.map((s, i) => (
           <li key={i} className={i < drill.nextStep ? 'done' : i === drill.nextStep ? 'next' : ''}>
-            <span className="drill-dim">T+{formatDrillClock(s.atS * 1000)}</span> {t(`drill.do.${s.action.do}`, { defaultValue: s.action.do })} {stepDetail(s.action)}
+            <span className="drill-dim">T+{formatDrillClock(s.atS * 1000)}</span> {t(`drill.do.${s.action.do}`, { defaultValue: s.action.do })} {stepDetail(s.action, lang)}
           </li>
         ))}
       </ol>
@@ -144,7 +145,9 @@ function Progress({ drill, scenario }: { drill: DrillRecord; scenario: ScenarioS
   );
 }
 
-function stepDetail(a: { do: string } & Record<string, unknown>): string {
+function stepDetail(a: { do: string } & Record<string, unknown>, lang: 'zh' | 'en'): string {
+  const text = a.text as { zh: string; en: string } | undefined;
+  if (text) return text[lang];
   const inj = a.injection as { kind?: string; type?: string } | undefined;
   if (inj) return inj.kind ?? inj.type ?? '';
   if (a.wind && typeof a.wind === 'object') {

@@ -10,6 +10,9 @@ import { useUi } from '../../stores/uiStore';
 import { WideDialog } from './WideDialog';
 import { useDrillScore } from './useDrillScore';
 
+/** Event kinds listed under "what happened" (muster ticks, stock and notices would bury them). */
+const SHOWN_KINDS = new Set(['action', 'alarm', 'incident', 'interlock', 'drill', 'injection', 'hazard']);
+
 /**
  * After-action review: expected (targets) and actual (what the recording shows) on two lanes of
  * one drill-time axis, each pair joined and coloured by outcome, the table under it, a button
@@ -79,9 +82,9 @@ function ReviewOf({ id }: { id: string }): React.JSX.Element {
         <h3>{t('drill.actualTimeline')}</h3>
         <ol className="review-events" data-testid="review-events">
           {(review?.events ?? [])
-            .filter((e) => e.kind !== 'other')
+            .filter((e) => SHOWN_KINDS.has(e.kind))
             .map((e) => (
-              <li key={e.seq} className={`mk-row mk-${e.kind}`}>
+              <li key={e.seq} className={`ev-row ev-${e.kind}`}>
                 <span className="drill-dim">T+{formatDrillClock(e.drillS * 1000)}</span> <b>{e.actor}</b> {e.text}
               </li>
             ))}
@@ -91,7 +94,7 @@ function ReviewOf({ id }: { id: string }): React.JSX.Element {
       </div>
       <div className="drill-controls">
         <button className="drill-primary" data-testid="drill-replay" disabled={!d} onClick={replay}>
-          ⏮ {t('drill.replayFromStart')}
+          ◀◀ {t('drill.replayFromStart')}
         </button>
         <button data-testid="drill-export-json" onClick={exportJson}>
           {t('drill.exportJson')}

@@ -25,7 +25,7 @@ export function ReplayIndicator(): React.JSX.Element | null {
       <div className="replay-banner" role="status" data-testid="replay-banner" data-time={time}>
         <span className="replay-word">REPLAY 回放</span>
         <span className="replay-time">{formatClock(time, lang, tz)}</span>
-        <span className="replay-state">{status?.playing ? `▶ ${status.speed}×` : `⏸ ${t('replay.paused')}`}</span>
+        <span className="replay-state">{status?.playing ? `▶ ${status.speed}×` : `❚❚ ${t('replay.paused')}`}</span>
         <span className="replay-note">{t('replay.noCommands')}</span>
         <button data-testid="replay-back" onClick={() => replayControl()?.backToLive()}>
           ● {t('replay.backToLive')}

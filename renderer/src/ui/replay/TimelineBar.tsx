@@ -64,16 +64,16 @@ export function TimelineBar(): React.JSX.Element | null {
           ● {t('replay.live')}
         </button>
         <button data-testid="timeline-prev" onClick={() => void ctl.jump(-1)} title={t('replay.prev')} aria-label={t('replay.prev')}>
-          ⏮
+          ◀◀
         </button>
         <button data-testid="timeline-play" onClick={() => (playing ? ctl.pause() : replaying ? ctl.play() : void ctl.seek(liveNow - 60_000).then(() => ctl.play()))} title={playing ? t('replay.pause') : t('replay.play')} aria-label={playing ? t('replay.pause') : t('replay.play')}>
-          {playing ? '⏸' : '▶'}
+          {playing ? '❚❚' : '▶'}
         </button>
         <button data-testid="timeline-step" onClick={() => void ctl.step()} disabled={!replaying} title={t('replay.step')} aria-label={t('replay.step')}>
-          ⏭︎1
+          ▶|
         </button>
         <button data-testid="timeline-next" onClick={() => void ctl.jump(1)} disabled={!replaying} title={t('replay.next')} aria-label={t('replay.next')}>
-          ⏭
+          ▶▶
         </button>
         <select data-testid="timeline-speed" value={status?.speed ?? 1} disabled={!replaying} onChange={(e) => ctl.setSpeed(Number(e.target.value))} title={t('replay.speed')} aria-label={t('replay.speed')}>
           {REPLAY_SPEEDS.map((s) => (
@@ -128,7 +128,7 @@ export function TimelineBar(): React.JSX.Element | null {
         {pinned && <option value="pinned">{t('replay.pinned')}</option>}
         {TIMELINE_WINDOWS.map((w) => (
           <option key={w} value={w}>
-            {t('replay.windowH', { n: w / 3_600_000 })}
+            {w < 3_600_000 ? t('replay.windowMin', { n: w / 60_000 }) : t('replay.windowH', { n: w / 3_600_000 })}
           </option>
         ))}
       </select>

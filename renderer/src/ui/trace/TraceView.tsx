@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { personRoleText } from '../../../../shared/people/registry';
 import { downloadText } from '../../drill/download';
 import { buildMarkers, type Marker } from '../../replay/markers';
 import { replayControl } from '../../replay/ReplayControl';
@@ -42,8 +43,11 @@ function TraceOf({ id, focus }: { id: string; focus: TraceFocus | null }): React
   const [people, setPeople] = useState<NearPerson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ctl = replayControl();
-  const from = focus ? focus.t0 - beforeMin * 60_000 : 0;
-  const to = focus ? Math.min(focus.t0 + AFTER_MS, ctl?.liveNow() ?? focus.t0 + AFTER_MS) : 0;
+  // Fixed when opened (and when the start changes): the live edge moving must not re-read the window.
+  const { from, to } = useMemo(
+    () => (focus ? { from: focus.t0 - beforeMin * 60_000, to: Math.min(focus.t0 + AFTER_MS, ctl?.liveNow() ?? focus.t0 + AFTER_MS) } : { from: 0, to: 0 }),
+    [focus, beforeMin, ctl],
+  );
   const api = ctl?.api;
   useEffect(() => {
     if (!focus || !api) return;
@@ -84,7 +88,7 @@ function TraceOf({ id, focus }: { id: string; focus: TraceFocus | null }): React
               </select>
             </label>
             <button className="drill-primary" data-testid="trace-replay" disabled={!ctl} onClick={() => (close(), void ctl?.replayRange(from, to))}>
-              ⏮ {t('trace.replay')}
+              ◀◀ {t('trace.replay')}
             </button>
             <button data-testid="trace-export" onClick={exportJson}>
               {t('drill.exportJson')}
@@ -110,8 +114,8 @@ function TraceOf({ id, focus }: { id: string; focus: TraceFocus | null }): React
               {!markers && !error && <div className="drill-empty">{t('drill.loading')}</div>}
               <ol className="trace-events" data-testid="trace-events">
                 {markers?.map((m) => (
-                  <li key={m.seq} className={`mk-row mk-${m.kind}`} onClick={() => (close(), void ctl?.replayRange(from, to).then(() => ctl.seek(m.time)))}>
-                    <span className="drill-dim">{formatClock(m.time, lang, tz, false)}</span> <span className={`timeline-marker-dot mk-${m.kind}`} /> {markerText(t, m)}
+                  <li key={m.seq} className={`ev-row ev-${m.kind}`} onClick={() => (close(), void ctl?.replayRange(from, to).then(() => ctl.seek(m.time)))}>
+                    <span className="drill-dim">{formatClock(m.time, lang, tz, false)}</span> <span className={`ev-dot dot-${m.kind}`} /> {markerText(t, m)}
                   </li>
                 ))}
                 {markers && markers.length === 0 && <li className="drill-empty">{t('trace.noEvents')}</li>}
@@ -120,7 +124,7 @@ function TraceOf({ id, focus }: { id: string; focus: TraceFocus | null }): React
               <ul className="trace-people" data-testid="trace-people">
                 {people?.map((p) => (
                   <li key={p.person}>
-                    {p.name?.[lang] ?? p.person} {p.role ? `· ${p.role}` : ''} · {p.distance.toFixed(0)} m · {formatClock(p.t, lang, tz, false)}
+                    {p.name?.[lang] ?? p.person} {p.role ? `· ${(personRoleText as Record<string, { zh: string; en: string } | undefined>)[p.role]?.[lang] ?? p.role}` : ''} · {p.distance.toFixed(0)} m · {formatClock(p.t, lang, tz, false)}
                   </li>
                 ))}
                 {people && people.length === 0 && <li className="drill-empty">{t('trace.nobody')}</li>}
