@@ -44,7 +44,7 @@ const listQuery = z
   })
   .strict();
 type ListQuery = z.infer<typeof listQuery>;
-const statsQuery = z.object({ from: z.coerce.number().finite().optional(), to: z.coerce.number().finite().optional() }).strict();
+const statsQuery = z.object({ from: z.coerce.number().finite().optional(), to: z.coerce.number().finite().optional(), drill: bool.optional() }).strict();
 const taskQuery = z
   .object({ state: csv(inspectionTaskStates).optional(), plan: ids.optional(), area: ids.optional(), limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT) })
   .strict();
@@ -94,7 +94,9 @@ export function registerHazardRoutes(app: FastifyInstance, ctx: ServerContext, s
     const from = q.data.from ?? to - 30 * DAY_MS;
     if (!(from < to)) return sendAck(ctx, reply, fail('bad_request', 'invalid query: from must be before to / 起始时间须早于结束时间'));
     if (to - from > STATS_MAX_SPAN_MS) return sendAck(ctx, reply, fail('bad_request', 'invalid query: the window is longer than ten years / 统计区间不能超过十年'));
-    return sendAck(ctx, reply, ok(hazardStats(svc.index.records.values(), from, to, (at) => svc.tzOffset(at))));
+    // Real orders only; `drill=true`: the drill records' own statistics (hazardStats skips drill records, so they go in untagged).
+    const records = q.data.drill ? [...svc.index.records.values()].filter((h) => h.drill).map((h) => ({ ...h, drill: false })) : svc.index.records.values();
+    return sendAck(ctx, reply, ok(hazardStats(records, from, to, (at) => svc.tzOffset(at))));
   });
 
   app.get<{ Params: { id: string } }>(`${hazardRoutes.hazards}/:id`, async (req, reply) => {

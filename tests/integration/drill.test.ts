@@ -6,6 +6,7 @@ import type { DrillDetail, DrillReview, ScenarioListItem } from '../../shared/dr
 import type { DrillRecord, DrillScore } from '../../shared/drill/scenario';
 import type { IncidentList } from '../../shared/incident/incidentApi';
 import type { HazardList } from '../../shared/hazard/api';
+import type { HazardStats } from '../../shared/hazard/model';
 import type { JournalEvent } from '../../shared/state/events';
 import { journal, okData } from './hazardFixture';
 import { startHarness, waitFor, type Harness } from './harness';
@@ -140,6 +141,9 @@ describe('drills over a real server', () => {
     expect(h.server.hazards.service.index.records.get(hzId)?.drill).toBe(true);
     expect(okData<HazardList>(await h.rest('/api/v1/hazards', { token: viewer })).hazards.map((x) => x.id)).not.toContain(hzId);
     expect(okData<HazardList>(await h.rest('/api/v1/hazards?drill=true', { token: viewer })).hazards.map((x) => x.id)).toContain(hzId);
+    const stats = async (q: string) => okData<HazardStats>(await h.rest(`/api/v1/hazards/stats${q}`, { token: viewer }));
+    expect((await stats('')).total).toBe(0);
+    expect((await stats('?drill=true')).total).toBeGreaterThanOrEqual(1);
 
     // Alarm KPIs leave the drill's window out: none of its activations count.
     const activations = (await journal(h)).filter((e) => e.type === 'alarm.changed' && e.payload.cause === 'activate' && !e.payload.alarm.lifecycle.shelved);
@@ -213,4 +217,17 @@ describe('drills over a real server', () => {
     expect((await h.rest('/api/v1/drills/stop', { method: 'POST', token: coord, json: {} })).status).toBe(409);
     expect((await h.rest('/api/v1/drills/NOPE/score', { token: viewer })).status).toBe(404);
   }, 30_000);
+
+  it('a drill survives a server restart: still active, its injections restored under its actor, its wind re-applied, then stop clears them', async () => {
+    const third = okData<{ drill: DrillRecord }>(await h.rest('/api/v1/drills', { method: 'POST', token: coord, json: { scenario: 'mini-toxic' } })).drill;
+    await waitFor(() => (activeDrill()?.nextStep ?? 0) >= 4, 10_000, 'the wind step');
+    await h.server.close();
+    h = await startHarness({ plant: await incidentPlant(), clock, dataDir, people: { source: 'rtls' }, drills: { scenariosDir: scnDir } });
+    expect(activeDrill()).toMatchObject({ id: third.id, state: 'running' });
+    expect(drillInjections(third.id).length).toBeGreaterThanOrEqual(1);
+    expect(h.server.emergency.service.wind.current()).toMatchObject({ speedMS: 3, fromDeg: 90 });
+    const stopped = await h.rest('/api/v1/drills/stop', { method: 'POST', token: coord, json: {} });
+    expect(stopped.status).toBe(200);
+    expect(drillInjections(third.id)).toEqual([]);
+  }, 40_000);
 });
