@@ -71,6 +71,8 @@ export class ConsoleController {
   /** Writes the latest values and command state to the cache when they changed since the last write. */
   async persist(): Promise<void> {
     const { cache, tags } = this.opts;
+    // A source that can seek is showing a recording (replay): never save it as the latest live state.
+    if (this.source.capabilities.seek) return;
     const hash = plantStore.getState().hash;
     if (!cache || !hash || tags.newestTime === 0 || tags.version === this.savedVersion) return;
     this.savedVersion = tags.version;

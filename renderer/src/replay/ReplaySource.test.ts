@@ -104,6 +104,20 @@ describe('ReplaySource', () => {
     expect(src.now()).toBe(110_000);
   });
 
+  it('reads the journal again at most once a second after reaching its end', async () => {
+    const h = harness(3);
+    await h.src.seek(100_000);
+    const reads = h.rec.eventReads;
+    h.src.play();
+    for (let i = 0; i < 5; i++) h.advance(100);
+    await settle();
+    expect(h.rec.eventReads - reads).toBeLessThanOrEqual(1);
+    h.advance(1_000);
+    await settle();
+    expect(h.rec.eventReads - reads).toBeGreaterThanOrEqual(1);
+    expect(h.rec.eventReads - reads).toBeLessThanOrEqual(2);
+  });
+
   it('drops an older seek that answers after a newer one', async () => {
     const h = harness();
     const a = h.src.seek(180_000);

@@ -42,6 +42,8 @@ export interface ReplaySourceOptions {
 /** Events fetched per journal read; a refill starts when fewer than LOW_WATER are waiting. */
 const PAGE = 1000;
 const LOW_WATER = 200;
+/** Wall ms between reads for newer events once the journal's end was reached. */
+const DRAINED_RETRY_MS = 1000;
 
 /**
  * Recorded data as a DataSource (W2): `seek(t)` loads the frame at t (reducer state, every tag's
@@ -60,8 +62,9 @@ export class ReplaySource implements DataSource {
   private state: CommandState = initialState();
   private buffer: JournalEvent[] = [];
   private bufferHead = 0;
-  /** The journal had no more events at the last read (retried later while playing). */
+  /** The journal had no more events at the last read (retried at most once a second while playing). */
   private drained = false;
+  private drainedAt = 0;
   private refilling = false;
   private refreshing = false;
   private lastValuesWall = 0;
@@ -223,7 +226,8 @@ export class ReplaySource implements DataSource {
       this.state = reduceAll(this.state, batch);
       this.listener?.state(this.state);
     }
-    if (this.buffer.length - this.bufferHead < LOW_WATER && !this.refilling && (!this.drained || this.clock.playing)) void this.refill();
+    const retry = this.drained && this.clock.playing && this.wall() - this.drainedAt >= DRAINED_RETRY_MS;
+    if (this.buffer.length - this.bufferHead < LOW_WATER && !this.refilling && (!this.drained || retry)) void this.refill();
   }
 
   /** Reads the next page of events after the newest one held. */
@@ -241,6 +245,7 @@ export class ReplaySource implements DataSource {
       }
       for (const e of page) if (e.seq > last) this.buffer.push(e);
       this.drained = page.length < PAGE;
+      if (this.drained) this.drainedAt = this.wall();
     } catch (err) {
       if (gen === this.generation) this.error = err instanceof Error ? err.message : String(err);
     } finally {
