@@ -38,6 +38,8 @@ const ARROW_GAP = 14;
 const MAX_INCIDENTS = 16;
 /** The label is placed this far upwind of the source, m (beyond the wind arrow's tail). */
 const LABEL_UPWIND = 70;
+/** Labels stay this far below the top of the map (the flood banner overlays it), CSS px. */
+const LABEL_TOP = 40;
 
 export interface ThreatLabelText {
   /** "估算" / "Estimate": every zone is a screening estimate. */
@@ -237,13 +239,25 @@ export class ThreatLayer implements MapLayer {
       el.style.display = off ? 'none' : '';
       if (off) continue;
       const sx = ((proj.x + 1) / 2) * w;
+      const sy = ((1 - proj.y) / 2) * h;
       proj.copy(u).project(camera);
       const ux = ((proj.x + 1) / 2) * w;
       const uy = ((1 - proj.y) / 2) * h;
       const width = el.offsetWidth;
-      // Upwind is to the left on screen: the label ends there; to the right: it starts there.
-      const x = ux < sx ? ux - width : ux;
-      el.style.transform = `translate(${Math.round(Math.max(0, Math.min(x, w - width - 4)))}px, ${Math.round(Math.max(0, Math.min(uy - el.offsetHeight / 2, h - el.offsetHeight - 4)))}px)`;
+      const height = el.offsetHeight;
+      let x: number;
+      let y: number;
+      if (Math.abs(ux - sx) < 0.5 * Math.abs(uy - sy)) {
+        // The plume runs up or down the screen: beside the source, on its left.
+        x = sx - width - 24;
+        y = sy - height / 2;
+      } else {
+        // Upwind is to the left: the label ends there; to the right: it starts there.
+        x = ux < sx ? ux - width : ux;
+        y = uy - height / 2;
+      }
+      // Inside the map, below the banner strip that may overlay its top.
+      el.style.transform = `translate(${Math.round(Math.max(0, Math.min(x, w - width - 4)))}px, ${Math.round(Math.max(LABEL_TOP, Math.min(y, h - height - 4)))}px)`;
     }
   }
 

@@ -101,7 +101,7 @@ function frameIncident(inc: IncidentRecord): void {
   if (!z || red <= 0) return incidentUi.getState().locateAt(inc.source.position, 300);
   const th = (z.wind.fromDeg * Math.PI) / 180;
   const half = Math.min(red, 600) / 2;
-  incidentUi.getState().locateAt([x - Math.sin(th) * half, y - Math.cos(th) * half, h], Math.max(320, half * 2.6));
+  incidentUi.getState().locateAt([x - Math.sin(th) * half, y - Math.cos(th) * half, h], Math.max(360, half * 3));
 }
 
 /** After-action report: HTML download, PDF (Electron printToPDF or the browser's print), and a map snapshot for it. */
