@@ -19,6 +19,10 @@ describe('significant-events log', () => {
     expect(formatLogEntry({ ...e('notice', 'cmdr', '17'), type: 'incident.notice.sent' })).toMatchObject({ key: 'incident.log.notice', values: { n: 17 } });
     expect(formatLogEntry({ ...e('muster_100'), type: 'muster.changed' }).key).toBe('incident.log.muster_100');
   });
+  it('gives each line its own id, also when one event logs two milestones', () => {
+    const lines = logLines([{ ...e('muster_90', 'system', undefined, 7), type: 'muster.changed' }, { ...e('muster_100', 'system', undefined, 7), type: 'muster.changed' }]);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(2);
+  });
   it('lists newest first, bounded', () => {
     const lines = logLines([e('open', 'system', undefined, 1), e('step', 'a', 'x done', 2), e('zones', 'system', undefined, 3)], 2);
     expect(lines.map((l) => l.seq)).toEqual([3, 2]);

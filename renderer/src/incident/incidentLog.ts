@@ -6,6 +6,8 @@ import type { IncidentLogEntry } from '../../../shared/state/reducer';
  * note. Pure; the caller translates.
  */
 export interface LogLine {
+  /** Unique per line: one journal event can log two lines (muster 90 % and 100 % at once). */
+  id: string;
   seq: number;
   time: number;
   /** 'system' for the server's own entries, else the account name. */
@@ -25,7 +27,7 @@ export interface LogLine {
 export function formatLogEntry(e: IncidentLogEntry): LogLine {
   const system = e.actor === 'system' || e.actor === '' || e.actor.startsWith('system');
   const note = e.note ?? null;
-  const base = { seq: e.seq, time: e.time, actor: e.actor, system, note, decision: false, attention: false };
+  const base = { id: `${e.seq}:${e.action}`, seq: e.seq, time: e.time, actor: e.actor, system, note, decision: false, attention: false };
   if (e.action.startsWith('dispatch_')) {
     const state = e.action.slice('dispatch_'.length);
     return { ...base, key: `incident.log.dispatch.${state}`, values: { unit: note ?? '' }, note: null };

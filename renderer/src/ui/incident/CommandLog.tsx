@@ -133,7 +133,7 @@ function EventsLog({ inc, lang }: { inc: IncidentRecord; lang: 'zh' | 'en' }): R
       </div>
       <ol className="events-log" data-testid="events-log">
         {lines.map((l) => (
-          <li key={l.seq} className={`${l.decision ? 'decision' : ''}${l.attention ? ' attention' : ''}`} data-action={l.key}>
+          <li key={l.id} className={`${l.decision ? 'decision' : ''}${l.attention ? ' attention' : ''}`} data-action={l.key}>
             <span className="mono dim">{clockTime(l.time, lang)}</span> <span className="actor">{l.system ? t('incident.bySystem') : l.actor}</span> {t(l.key, { ...l.values, defaultValue: l.key.split('.').pop() })}
             {l.note && <span className="log-note"> — {l.note}</span>}
           </li>
