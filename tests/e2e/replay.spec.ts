@@ -77,23 +77,28 @@ test('DVR: scrub back before an ack, jump to it, play at 5x, back to live', asyn
   await expect(row).toBeVisible({ timeout: 60_000 });
   await row.click();
   const id = (await page.evaluate(() => window.__vigil!.alarms.selected))!;
+  // A few seconds between the alarm and its ack, so that the timeline can land in between.
+  await page.waitForTimeout(6000);
   await page.getByTestId('act-ack').click();
   await page.getByTestId('ack-submit').click();
   await expect.poll(() => listed(page, id), { timeout: 15_000 }).not.toBe('unacked');
   const journal = await api<{ events: JournalEvent[] }>('/api/v1/journal?after=0&limit=5000');
   const ack = journal.events.find((e) => e.type === 'alarm.changed' && e.payload.cause === 'ack' && e.payload.alarm.id === id)!;
+  const raised = journal.events.filter((e) => e.type === 'alarm.changed' && e.payload.cause === 'activate' && e.payload.alarm.id === id && e.seq < ack.seq).at(-1)!;
+  expect(ack.time - raised.time).toBeGreaterThan(5000);
   expect(ack.actor).toBe('local');
   const liveState = await listed(page, id);
 
-  // One click on the timeline, 4 s before the ack: replay, commands off, the alarm unacknowledged.
-  // (15 s later, so that playing on from the ack has recording ahead of it.)
+  // One click on the timeline between the alarm and its ack: replay, commands off, the alarm
+  // unacknowledged. (15 s later, so that playing on from the ack has recording ahead of it.)
   await page.waitForTimeout(15_000);
-  await clickAt(page, ack.time - 4000);
+  await clickAt(page, (raised.time + ack.time) / 2);
   await expect(page.getByTestId('replay-banner')).toBeVisible();
   await expect.poll(async () => (await replay(page)).loading).toBe(false);
   const r0 = await replay(page);
   expect(r0.mode).toBe('replay');
   expect(r0.time!).toBeLessThan(ack.time);
+  expect(r0.time!).toBeGreaterThan(raised.time);
   expect(r0.seq).toBeLessThan(ack.seq);
   await expect.poll(() => listed(page, id)).toBe('unacked');
   await page.locator(`[data-testid="alarm-row"]:has-text("${id.split(':')[0]}")`).first().click();
