@@ -65,6 +65,12 @@ async function journalEvent(seq: number): Promise<JournalEvent | null> {
   return page.events[0]?.seq === seq ? page.events[0] : null;
 }
 
+/** Opens a dock tab unless it is open already (a role's layout may open one at start; a click on the open tab folds the dock). */
+async function openTab(page: Page, tab: string): Promise<void> {
+  if ((await page.getByTestId('dock').getAttribute('data-tab')) !== tab) await page.getByTestId(`dock-${tab}`).click();
+  await expect(page.getByTestId('dock')).toHaveAttribute('data-tab', tab);
+}
+
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-drill-'));
   await BuiltServer.addUser(dataDir, COORD.user, 'drill_coordinator', COORD.password);
@@ -96,7 +102,7 @@ test('a toxic-release drill runs end to end and its replay matches the live cons
   await expect(cmd.getByTestId('drill-banner')).toHaveCount(0);
 
   // 1. The coordinator picks the toxic-release scenario and starts it.
-  await coord.getByTestId('dock-drill').click();
+  await openTab(coord, 'drill');
   await coord.getByTestId(`drill-scenario-${SCENARIO}`).click();
   await shot(coord, '50-drill-coordinator-panel');
   await coord.getByTestId('drill-start').click();
@@ -117,7 +123,7 @@ test('a toxic-release drill runs end to end and its replay matches the live cons
   await shot(coord, '51-drill-running-coordinator');
 
   // 4. The commander (as operator on duty) acknowledges the first alarm.
-  await cmd.getByTestId('dock-alarms').click();
+  await openTab(cmd, 'alarms');
   await cmd.locator('[data-testid="alarm-row"]:has-text("未确认")').first().click();
   const acked = (await cmd.evaluate(() => window.__vigil!.alarms.selected))!;
   await cmd.getByTestId('act-ack').click();
@@ -129,7 +135,7 @@ test('a toxic-release drill runs end to end and its replay matches the live cons
   const inc = Object.values(server.ctx.engine.state.emergency.incidents)[0]!;
   expect(inc.type).toBe('toxic_release');
   expect(inc.drill, 'a drill incident is tagged').toBe(true);
-  await cmd.getByTestId('dock-incident').click();
+  await openTab(cmd, 'incident');
   const risk = cmd.getByTestId('people-at-risk');
   await expect(risk.getByTestId('evacuate')).toBeEnabled({ timeout: 30_000 });
   await risk.getByTestId('evacuate').click();
@@ -218,7 +224,7 @@ test('a toxic-release drill runs end to end and its replay matches the live cons
   await expect.poll(async () => (await sample(coord)).alarms, { timeout: 10_000 }).toEqual(live.alarms);
   expect((await sample(coord)).muster).toEqual(live.muster);
   // Hovering an operator action on the timeline says who did what.
-  await coord.getByTestId('dock-alarms').click();
+  await openTab(coord, 'alarms');
   await coord.locator('[data-testid="timeline-marker"][data-kind="action"]').first().hover();
   await expect(coord.getByTestId('timeline-tip')).toContainText(/local|yan\.coord/);
   await shot(coord, '55-drill-replay-sampled-instant');
@@ -244,7 +250,7 @@ test('a toxic-release drill runs end to end and its replay matches the live cons
 
   // 12. The review in English.
   await coord.getByTestId('lang-en').click();
-  await coord.getByTestId('dock-drill').click();
+  await openTab(coord, 'drill');
   await coord.getByTestId(`drill-recent-${drillId}`).getByRole('button', { name: 'After-action review' }).click();
   await expect(coord.getByTestId('drill-review')).toContainText('Expected');
   await coord.getByTestId('drill-review').locator('.wide-dialog-body').evaluate((e) => e.scrollTo(0, 0));

@@ -45,6 +45,12 @@ async function clickAt(page: Page, t: number): Promise<void> {
   await page.mouse.click(box.x + ((t - from) / (to - from)) * box.width, box.y + box.height - 2);
 }
 
+/** Opens a dock tab unless it is open already (a role's layout may open one at start; a click on the open tab folds the dock). */
+async function openTab(page: Page, tab: string): Promise<void> {
+  if ((await page.getByTestId('dock').getAttribute('data-tab')) !== tab) await page.getByTestId(`dock-${tab}`).click();
+  await expect(page.getByTestId('dock')).toHaveAttribute('data-tab', tab);
+}
+
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'vigil-e2e-replay-'));
   server = await createPlantServer({
@@ -72,7 +78,7 @@ test('DVR: scrub back before an ack, jump to it, play at 5x, back to live', asyn
 
   // An alarm comes up; the commander on duty acknowledges it.
   await api('/api/v1/sim/inject', RELEASE);
-  await page.getByTestId('dock-alarms').click();
+  await openTab(page, 'alarms');
   const row = page.locator('[data-testid="alarm-row"]:has-text("未确认")').first();
   await expect(row).toBeVisible({ timeout: 60_000 });
   await row.click();
