@@ -5,6 +5,7 @@ import type { JournalEvent } from '../../shared/state/events';
 import type { LocalText } from '../../shared/plant/primitives';
 import type { Clock } from '../../shared/util/clock';
 import type { AuthUser } from '../auth/authService';
+import { nextIncident } from '../../shared/incident/incidentRecord';
 import type { CommandEngine } from '../engine/CommandEngine';
 import type { CommandPayload } from '../engine/CommandService';
 import type { InjectionService } from '../engine/InjectionService';
@@ -193,10 +194,20 @@ export class DrillService {
     const drill: DrillRecord = { ...cur, state: how === 'stop' ? 'stopped' : 'completed', endedAt: now, pausedMs, pausedAt: null };
     this.d.engine.append({ type: 'drill.changed', payload: { drill, action: how, ...(note ? { note: note.slice(0, 2000) } : {}) } }, actor);
     const scenario = this.scenarioOf(drill);
-    if (!scenario) return { drill, score: null };
-    const score = scoreDrill(scenario, drill, this.journalSlice(drill), this.d.stepLabels);
-    this.d.engine.append({ type: 'drill.scored', payload: score }, 'system');
+    const score = scenario ? scoreDrill(scenario, drill, this.journalSlice(drill), this.d.stepLabels) : null;
+    if (score) this.d.engine.append({ type: 'drill.scored', payload: score }, 'system');
+    this.closeDrillIncidents(drill, now, actor);
     return { drill, score };
+  }
+
+  /** A drill's incidents end with it: they would otherwise stay on every incident board. */
+  private closeDrillIncidents(drill: DrillRecord, now: number, actor: string): void {
+    const note = `drill ${drill.id} ${drill.state} / 演练${drill.state === 'stopped' ? '中止' : '结束'}`;
+    for (const r of Object.values(this.d.engine.state.emergency.incidents)) {
+      if (!r.drill || r.state === 'closed') continue;
+      const next = nextIncident(r, { kind: 'close', note }, now, actor);
+      if (next.ok) this.d.engine.append({ type: 'incident.changed', payload: { incident: next.record, action: next.action, note } }, actor);
+    }
   }
 
   /** Runs one timeline action; returns what happened, for the step's journal note. */

@@ -188,6 +188,13 @@ describe('drills over a real server', () => {
     expect(card.score).toBeGreaterThan(0);
     expect(card.score).toBeLessThan(100);
     expect(h.server.ctx.engine.state.drill.recent.at(-1)).toMatchObject({ drill: { id: drill.id, state: 'completed' }, score: { score: card.score } });
+    // The drill's incident ends with the drill (closed, noted), so no board keeps showing it.
+    const drillIncidents = Object.values(h.server.ctx.engine.state.emergency.incidents).filter((i) => i.drill);
+    expect(drillIncidents.length).toBeGreaterThan(0);
+    for (const i of drillIncidents) {
+      expect(i.state).toBe('closed');
+      expect(h.server.ctx.engine.state.emergency.logs[i.id]?.at(-1)).toMatchObject({ action: 'close', note: expect.stringContaining(drill.id) });
+    }
 
     const review = okData<DrillReview>(await h.rest(`/api/v1/drills/${drill.id}/review`, { token: viewer }));
     expect(review.expected.map((x) => x.key)).toEqual(['first_ack', 'incident_open', 'evacuation_ordered', 'step:confirm']);
