@@ -117,7 +117,9 @@ test('a gas release at a tank: detector alarms after their on-delay, then one co
   expect(layer.flashing).toBeGreaterThan(0);
   expect(layer.flashToggles).toBeGreaterThan(2);
   expect(lit.warm, 'the priority-1 marker is lit red in one phase').toBeGreaterThan(30);
-  expect(dark.warm, 'and dark in the other').toBeLessThan(lit.warm / 2);
+  // The release also opens an incident whose red threat band lies under the marker: compare the
+  // phases, so that only the marker's own red counts.
+  expect(lit.warm - dark.warm, 'and dark in the other: the red of the marker comes and goes').toBeGreaterThan(30);
   await page.waitForFunction(() => window.__vigil!.alarmLayer!.flashOn, null, { timeout: 5000 });
   await shot(page, '12-alarms-located-flashing');
 

@@ -26,7 +26,9 @@ test('the map takes the same number of draw calls for the reference plant and fo
   expect(large.markers).toBe(large.tags);
   expect(reference.calls).toBeGreaterThan(0);
   // A few per kind of thing (ground, roads, buildings, equipment, sensors, alarm markers by
-  // shape, risk shading, people, robots with their routes and checkpoints, hazards), never per item.
-  expect(reference.calls).toBeLessThanOrEqual(16);
+  // shape, risk shading, people, robots with their routes and checkpoints, hazards, threat zones
+  // with outlines, sources and wind arrows, dispatch routes and units), never per item: layers
+  // keep their calls even when empty, so the count never depends on the data.
+  expect(reference.calls).toBeLessThanOrEqual(24);
   expect(large.calls).toBe(reference.calls);
 });
