@@ -1,19 +1,10 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeKey } from '../useEscapeKey';
 
 /** A small modal: title, body, closes on Escape or the × button. */
 export function Dialog({ title, onClose, testId, children }: { title: string; onClose: () => void; testId: string; children: React.ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+  useEscapeKey(onClose);
   return (
     <div className="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>

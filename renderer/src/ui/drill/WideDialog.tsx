@@ -1,19 +1,10 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEscapeKey } from '../useEscapeKey';
 
 /** A large modal (score card, review, reconstruction): closes on Escape, the × button or a click outside. */
 export function WideDialog({ title, onClose, testId, className, children }: { title: React.ReactNode; onClose: () => void; testId: string; className?: string; children: React.ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
+  useEscapeKey(onClose);
   return (
     <div className="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className={`wide-dialog ${className ?? ''}`} role="dialog" aria-modal="true" data-testid={testId}>
