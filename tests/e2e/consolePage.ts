@@ -19,6 +19,12 @@ export async function openConsole(page: Page, url: string): Promise<void> {
   await waitLive(page);
 }
 
+/** Opens a dock tab unless it is open already (a role's layout may open one at start; a click on the open tab folds the dock). */
+export async function openTab(page: Page, tab: string): Promise<void> {
+  if ((await page.getByTestId('dock').getAttribute('data-tab')) !== tab) await page.getByTestId(`dock-${tab}`).click();
+  await expect(page.getByTestId('dock')).toHaveAttribute('data-tab', tab);
+}
+
 export async function waitLive(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => {
     const v = window.__vigil;
