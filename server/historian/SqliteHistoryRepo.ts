@@ -1,8 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { migrate } from '../store/migrate';
-import { DB_FILE } from '../store/openSqliteStore';
+import type Database from 'better-sqlite3';
+import { openVigilDatabase } from '../store/openSqliteStore';
 import { MAX_CHUNK_SPAN_MS, Tier, type HistoryRepo, type StoredChunk, type TierCode, type TierStats } from './HistoryRepo';
 
 interface ChunkRow {
@@ -52,17 +49,7 @@ export class SqliteHistoryRepo implements HistoryRepo {
 
   /** Opens `<dataDir>/vigil.db` (or a throw-away database for ':memory:') and migrates it. */
   static open(dataDir: string): SqliteHistoryRepo {
-    let file = ':memory:';
-    if (dataDir !== ':memory:') {
-      mkdirSync(dataDir, { recursive: true });
-      file = path.join(dataDir, DB_FILE);
-    }
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 2000');
-    migrate(db);
-    return new SqliteHistoryRepo(db);
+    return new SqliteHistoryRepo(openVigilDatabase(dataDir));
   }
 
   tagNumbers(ids: readonly string[]): number[] {

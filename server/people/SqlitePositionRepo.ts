@@ -1,8 +1,5 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { migrate } from '../store/migrate';
-import { DB_FILE } from '../store/openSqliteStore';
+import type Database from 'better-sqlite3';
+import { openVigilDatabase } from '../store/openSqliteStore';
 
 /** A sealed chunk of one person's fixes as stored (migration 4, `people_positions`). */
 export interface StoredPositionChunk {
@@ -92,17 +89,7 @@ export class SqlitePositionRepo {
 
   /** Opens `<dataDir>/vigil.db` (or a throw-away database for ':memory:') and migrates it. */
   static open(dataDir: string): SqlitePositionRepo {
-    let file = ':memory:';
-    if (dataDir !== ':memory:') {
-      mkdirSync(dataDir, { recursive: true });
-      file = path.join(dataDir, DB_FILE);
-    }
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 2000');
-    migrate(db);
-    return new SqlitePositionRepo(db);
+    return new SqlitePositionRepo(openVigilDatabase(dataDir));
   }
 
   /** Writes chunks in one transaction (all or none). */

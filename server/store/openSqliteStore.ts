@@ -10,12 +10,11 @@ import type { Store } from './types';
 export const DB_FILE = 'vigil.db';
 
 /**
- * Opens (creating when needed) `<dataDir>/vigil.db` in WAL mode and migrates it. With
- * `synchronous = NORMAL` a committed transaction survives the process being killed (not
- * necessarily a power cut), which is what `kill -9` recovery needs. `dataDir` ':memory:'
- * gives a throw-away store for tests.
+ * One connection to `<dataDir>/vigil.db` (created when needed; ':memory:' gives a throw-away
+ * database), in WAL mode with `synchronous = NORMAL`, migrated. The journal store, the historian
+ * and the position store each open their own.
  */
-export function openSqliteStore(dataDir: string): Store {
+export function openVigilDatabase(dataDir: string, opts: { foreignKeys?: boolean } = {}): Database.Database {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     mkdirSync(dataDir, { recursive: true });
@@ -24,9 +23,20 @@ export function openSqliteStore(dataDir: string): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
+  if (opts.foreignKeys) db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 2000');
   migrate(db);
+  return db;
+}
+
+/**
+ * Opens (creating when needed) `<dataDir>/vigil.db` in WAL mode and migrates it. With
+ * `synchronous = NORMAL` a committed transaction survives the process being killed (not
+ * necessarily a power cut), which is what `kill -9` recovery needs. `dataDir` ':memory:'
+ * gives a throw-away store for tests.
+ */
+export function openSqliteStore(dataDir: string): Store {
+  const db = openVigilDatabase(dataDir, { foreignKeys: true });
   return {
     journal: new SqliteJournal(db),
     alarmHistory: new SqliteAlarmHistory(db),
