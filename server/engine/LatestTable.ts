@@ -38,9 +38,10 @@ export class LatestTable {
     }
   }
 
-  toRows(tags: readonly Tag[]): LatestValueRow[] {
+  /** Rows for tag indices [from, to) that have a value (all by default). */
+  toRows(tags: readonly Tag[], from = 0, to = this.size): LatestValueRow[] {
     const rows: LatestValueRow[] = [];
-    for (let k = 0; k < this.size; k++) {
+    for (let k = Math.max(0, from); k < Math.min(to, this.size); k++) {
       const tag = tags[k];
       if (!tag || this.times[k] === 0) continue;
       const v = this.values[k]!;

@@ -70,6 +70,25 @@ describe('openSqliteStore', () => {
     s.close();
   });
 
+  it('upserts some latest values and leaves the others', () => {
+    const s = openSqliteStore(':memory:');
+    s.latestValues.saveAll([
+      { tagId: 'a', value: 1, quality: 0, time: 10 },
+      { tagId: 'b', value: 2, quality: 0, time: 10 },
+    ]);
+    s.latestValues.upsert([
+      { tagId: 'b', value: NaN, quality: 3, time: 20 },
+      { tagId: 'c', value: 4, quality: 0, time: 20 },
+    ]);
+    const rows = s.latestValues.loadAll().sort((x, y) => x.tagId.localeCompare(y.tagId));
+    expect(rows).toEqual([
+      { tagId: 'a', value: 1, quality: 0, time: 10 },
+      { tagId: 'b', value: null, quality: 3, time: 20 },
+      { tagId: 'c', value: 4, quality: 0, time: 20 },
+    ]);
+    s.close();
+  });
+
   it('stores sessions and prunes expired ones', () => {
     const s = openSqliteStore(':memory:');
     s.sessions.put({ tokenHash: 'h1', user: 'u', role: 'viewer', via: 'password', createdAt: 0, expiresAt: 100 });

@@ -49,8 +49,11 @@ function toSnapshot(row: SnapshotRow | undefined): StoredSnapshot | null {
   return { seq: row.seq, time: row.time, state: completeCommandState(JSON.parse(row.state) as CommandState) };
 }
 
+const latestParams = (r: LatestValueRow) => [r.tagId, r.value !== null && Number.isFinite(r.value) ? r.value : null, r.quality, r.time] as const;
+
 export class SqliteLatestValues implements LatestValuesRepo {
   private readonly tx: (rows: readonly LatestValueRow[]) => void;
+  private readonly upsertTx: (rows: readonly LatestValueRow[]) => void;
   private readonly selectAll: Database.Statement;
 
   constructor(db: Database.Database) {
@@ -58,13 +61,21 @@ export class SqliteLatestValues implements LatestValuesRepo {
     const insert = db.prepare('INSERT INTO latest_values (tag_id, value, quality, time) VALUES (?, ?, ?, ?)');
     this.tx = db.transaction((rows: readonly LatestValueRow[]) => {
       clear.run();
-      for (const r of rows) insert.run(r.tagId, r.value !== null && Number.isFinite(r.value) ? r.value : null, r.quality, r.time);
+      for (const r of rows) insert.run(...latestParams(r));
+    });
+    const replace = db.prepare('INSERT OR REPLACE INTO latest_values (tag_id, value, quality, time) VALUES (?, ?, ?, ?)');
+    this.upsertTx = db.transaction((rows: readonly LatestValueRow[]) => {
+      for (const r of rows) replace.run(...latestParams(r));
     });
     this.selectAll = db.prepare('SELECT tag_id AS tagId, value, quality, time FROM latest_values');
   }
 
   saveAll(rows: readonly LatestValueRow[]): void {
     this.tx(rows);
+  }
+
+  upsert(rows: readonly LatestValueRow[]): void {
+    if (rows.length > 0) this.upsertTx(rows);
   }
 
   loadAll(): LatestValueRow[] {

@@ -78,6 +78,8 @@ export interface LatestValueRow {
 export interface LatestValuesRepo {
   /** Replaces the stored latest values, all in one transaction. */
   saveAll(rows: readonly LatestValueRow[]): void;
+  /** Inserts or replaces these rows (by tag id) in one transaction; other rows stay. */
+  upsert(rows: readonly LatestValueRow[]): void;
   loadAll(): LatestValueRow[];
 }
 
