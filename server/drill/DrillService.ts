@@ -73,7 +73,8 @@ export class DrillService {
     const entry = this.d.catalog.get(p.scenario);
     if (!entry) return fail('not_found', `unknown scenario "${p.scenario.slice(0, 80)}" / 未知演练脚本`);
     if (!entry.runnable || !entry.scenario) return fail('bad_request', `scenario "${entry.id}" cannot run on this plant / 演练脚本不可用: ${entry.errors.slice(0, 3).join('; ').slice(0, 400)}`);
-    const now = this.d.clock.now();
+    // The start event's own time is the drill's start, so a replay from `startedAt` holds it.
+    const now = this.d.engine.nextTime();
     const drill: DrillRecord = {
       id: this.nextId(now),
       scenario: entry.scenario.id,
@@ -88,7 +89,7 @@ export class DrillService {
       nextStep: 0,
       announcement: null,
     };
-    this.d.engine.append({ type: 'drill.changed', payload: { drill, action: 'start', ...(p.note ? { note: p.note } : {}) } }, user.name);
+    this.d.engine.append({ type: 'drill.changed', payload: { drill, action: 'start', ...(p.note ? { note: p.note } : {}) } }, user.name, now);
     // Steps due at 0 s run at once, not a tick later.
     this.tick(now);
     return ok({ drill: this.active ?? this.last(drill.id) ?? drill });

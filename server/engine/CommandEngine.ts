@@ -97,23 +97,33 @@ export class CommandEngine {
    * Appends one event and applies it; returns it with its seq. Event times never go backwards.
    * Appending from inside a listener is refused, so that every listener sees events in seq order.
    */
-  append(body: EventBody, actor: string): JournalEvent {
-    return this.appendBatch([{ body, actor }])[0]!;
+  append(body: EventBody, actor: string, at?: number): JournalEvent {
+    return this.appendBatch([{ body, actor }], at)[0]!;
+  }
+
+  /**
+   * The time the next event would be journaled at now. A service that records an instant in a
+   * payload (a drill's start) reads it here and passes it to `append(…, at)`, so the payload and
+   * the event's own time agree to the ms: replay at that instant then includes the event.
+   */
+  nextTime(): number {
+    return Math.max(this.clock.now(), this.current.time);
   }
 
   /**
    * Appends a batch in one journal transaction (all or nothing), reduces it in one pass
    * (`reduceAll` copies each state map once) and then notifies: every per-event listener for
    * each event in seq order, then each batch listener once with the whole batch. All events
-   * of a batch share one time. An empty batch does nothing.
+   * of a batch share one time (`at` if given, never before the last event). An empty batch does
+   * nothing.
    */
-  appendBatch(items: readonly PendingEvent[]): JournalEvent[] {
+  appendBatch(items: readonly PendingEvent[], at?: number): JournalEvent[] {
     if (items.length === 0) return [];
     if (this.appending) throw new Error('append() called from an event listener; append after it returns');
     this.appending = true;
     const started = performance.now();
     try {
-      const time = Math.max(this.clock.now(), this.current.time);
+      const time = Math.max(at ?? this.clock.now(), this.current.time);
       const events = this.journal.appendMany(this.current.seq + 1, time, items);
       this.current = reduceAll(this.current, events);
       for (const l of this.listeners) {

@@ -108,6 +108,11 @@ describe('drills over a real server', () => {
     expect(drill.id).toMatch(/^DR-\d{8}-01$/);
     // The banner: the state carries the active drill with the first announcement (step at 0 s ran at once).
     expect(activeDrill()).toMatchObject({ id: drill.id, announcement: { en: 'Drill started' } });
+    // The start event is journaled at the drill's own start time, so a replay from that instant shows the drill.
+    const startEvent = (await drillEvents(drill.id)).find((e) => e.payload.action === 'start')!;
+    expect(startEvent.time).toBe(drill.startedAt);
+    const frame = okData<{ state: { drill: { active: DrillRecord | null } } }>(await h.rest(`/api/v1/replay/frame?at=${drill.startedAt}&positions=false`, { token: viewer }));
+    expect(frame.state.drill.active?.id).toBe(drill.id);
     const second = await h.rest('/api/v1/drills', { method: 'POST', token: coord, json: { scenario: 'mini-toxic' } });
     expect(second.status).toBe(409);
 
