@@ -168,7 +168,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     const people = createPeopleServices({ plant, ...(opts.plant.people ? { seed: opts.plant.people } : {}), dataDir: opts.dataDir, engine, clock, alarms, source: opts.people?.source ?? 'simulator', simSeed: seed, startTime: simStart, options: opts.people, retentionDays: opts.historian?.retention?.raw });
     // Person injections (person_down, person_move) go to the people simulator.
     // Robot findings become hazard work orders (source robot) on the same tick: the hazards stage runs after the robots stage.
-    const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart, onFinding: (f) => hazards.enqueueFinding(f) });
+    const robots = createRobotServices({ plant, engine, clock, latest, simSeed: seed, startTime: simStart, onFinding: (f) => hazards.enqueueFinding(f), dataDir: opts.dataDir, retentionDays: opts.historian?.retention?.raw });
     // Robot injections (hot_spot, robot_fault) go to the robot simulator, the rest as before.
     const injections = new InjectionService(engine, robots.routeInjections(people.routeInjections(sim)), clock);
     injections.restoreActive();
@@ -271,7 +271,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     incidents.attach(app, ctx);
     emergency.attach(app, ctx);
     drills.attach(app, ctx);
-    registerReplayRoutes(app, ctx, { store, historian, positions: people.service, incidents: incidents.service, hazards: hazards.service });
+    registerReplayRoutes(app, ctx, { store, historian, positions: people.service, robots: robots.track, incidents: incidents.service, hazards: hazards.service });
     await registerStaticRoutes(app, opts.rendererDir === undefined ? path.join(root, 'dist', 'renderer') : opts.rendererDir);
 
     const host = opts.host ?? '127.0.0.1';
@@ -281,6 +281,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
       gateway.detach();
       io.close();
       historian.close();
+      robots.close();
       await app.close().catch(() => undefined);
       throw err;
     }
@@ -302,6 +303,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         }
         gateway.detach();
         people.detach();
+        robots.close();
         hazards.close();
         incidents.close();
         io.disconnectSockets(true);

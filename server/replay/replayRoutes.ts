@@ -8,6 +8,7 @@ import { requireUser, sendAck } from '../http/ack';
 import type { IncidentService } from '../incident/IncidentService';
 import type { HazardService } from '../hazard/HazardService';
 import type { PeopleService } from '../people/PeopleService';
+import type { RobotTrackStore } from '../robots/RobotTrackStore';
 import type { JournalRepo, SnapshotRepo } from '../store/types';
 import { describeZodError } from '../util/describeZodError';
 import { eventsInRange } from './journalRange';
@@ -18,7 +19,7 @@ import { registerTraceRoutes } from './traceRoutes';
 import { valuesAt } from './valuesAt';
 
 const ms = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const frameQuery = z.object({ at: ms, positionWindowMs: z.coerce.number().int().min(1000).max(3_600_000).default(120_000), positions: z.enum(['true', 'false']).default('true') }).strict();
+const frameQuery = z.object({ at: ms, positionWindowMs: z.coerce.number().int().min(1000).max(3_600_000).default(120_000), positions: z.enum(['true', 'false']).default('true'), robots: z.enum(['true', 'false']).default('true') }).strict();
 const rangeQuery = z
   .object({ from: ms, to: ms, after: ms.optional(), limit: z.coerce.number().int().min(1).max(20_000).default(2000) })
   .strict()
@@ -28,6 +29,8 @@ export interface ReplayDeps {
   store: { journal: JournalRepo; snapshots: SnapshotRepo };
   historian: Historian;
   positions: PeopleService;
+  /** Robots' recorded tracks; null where the server records none (the frame then has no `robots`). */
+  robots?: Pick<RobotTrackStore, 'at'> | null;
   incidents: IncidentService;
   hazards: HazardService;
 }
@@ -37,7 +40,7 @@ const MARKER_SCAN = 1_000_000;
 
 /**
  * Replay data for the console (docs/historian.md §Replay): a whole frame at an instant (state,
- * latest values, people's positions), the journal in a time range (paged by seq), the timeline's
+ * latest values, people's positions, robots' recorded poses), the journal in a time range (paged by seq), the timeline's
  * markers, and incident traceability. Any signed-in user.
  */
 export function registerReplayRoutes(app: FastifyInstance, ctx: ServerContext, d: ReplayDeps): void {
@@ -59,6 +62,8 @@ export function registerReplayRoutes(app: FastifyInstance, ctx: ServerContext, d
     const t2 = performance.now();
     const positions = q.data.positions === 'true' ? positionsAt(d.positions, at, positionWindowMs) : [];
     const t3 = performance.now();
+    const robots = d.robots && q.data.robots === 'true' ? d.robots.at(at, positionWindowMs) : undefined;
+    const t4 = performance.now();
     const body: ReplayFrame = {
       at,
       seq: st.seq,
@@ -67,7 +72,8 @@ export function registerReplayRoutes(app: FastifyInstance, ctx: ServerContext, d
       values,
       positions,
       positionWindowMs,
-      timing: { stateMs: round(t1 - t0), valuesMs: round(t2 - t1), positionsMs: round(t3 - t2) },
+      ...(robots ? { robots } : {}),
+      timing: { stateMs: round(t1 - t0), valuesMs: round(t2 - t1), positionsMs: round(t3 - t2), ...(robots ? { robotsMs: round(t4 - t3) } : {}) },
     };
     return sendAck(ctx, reply, ok(body));
   });

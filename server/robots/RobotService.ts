@@ -10,6 +10,7 @@ import type { CommandEngine, PendingEvent } from '../engine/CommandEngine';
 import type { TickStage } from '../engine/PlantRuntime';
 import { PlantSensors, type LatestValues } from './PlantSensors';
 import { RobotSimulator, type RobotReading } from './RobotSimulator';
+import type { RobotTrackStore } from './RobotTrackStore';
 
 export interface RobotServiceDeps {
   plant: Plant;
@@ -21,6 +22,8 @@ export interface RobotServiceDeps {
   startTime: number;
   /** Each new finding, after its `robot.finding` event is in the journal (the hazard service makes a work order of it). */
   onFinding?: (f: RobotFinding) => void;
+  /** Where each robot's ~1 Hz status is recorded for replay (none: not recorded). */
+  track?: RobotTrackStore | null;
 }
 
 /** Where the robots lane goes: the consoles subscribed to positions, by socket id. */
@@ -53,6 +56,7 @@ export class RobotService {
   private readonly open = new Map<string, string>();
   private readonly counters = new Map<string, number>();
   private lastSent = -Infinity;
+  private lastRecorded = -Infinity;
   private sink: ((f: RobotFinding) => void) | undefined;
 
   readonly stage: TickStage = { name: 'robots', run: (_batch, now) => this.run(now) };
@@ -113,7 +117,23 @@ export class RobotService {
         console.error(`robot finding ${f.id} could not be handed on:`, err);
       }
     }
+    this.record(now);
     return [];
+  }
+
+  /** Records every robot's status for replay once per lane period, whatever consoles subscribe (the store counts its own storage errors). */
+  private record(now: number): void {
+    const track = this.d.track;
+    if (!track) return;
+    try {
+      if (now - this.lastRecorded >= ROBOTS_LANE_MS) {
+        this.lastRecorded = now;
+        track.record(this.statuses(now));
+      }
+      track.tick(now);
+    } catch (err) {
+      console.error('robot tracks: could not record / 机器人轨迹无法记录:', err);
+    }
   }
 
   private judge(r: RobotReading): RobotFinding | null {

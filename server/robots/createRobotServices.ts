@@ -13,6 +13,8 @@ import { isCongested } from '../transport/socketCongestion';
 import type { LatestValues } from './PlantSensors';
 import { RobotService, type RobotsOut } from './RobotService';
 import { registerRobotRoutes } from './robotRoutes';
+import { RobotTrackStore, type RobotTrackStoreOptions } from './RobotTrackStore';
+import { SqliteRobotTrackRepo } from './SqliteRobotTrackRepo';
 import { routeRobotInjections } from './routeInjections';
 
 export interface RobotServicesDeps {
@@ -24,10 +26,18 @@ export interface RobotServicesDeps {
   startTime: number;
   /** Each new finding, after its `robot.finding` event (HazardService.enqueueFinding). */
   onFinding?: (f: RobotFinding) => void;
+  /** The server's data folder: robot tracks are recorded in its vigil.db (absent: not recorded). */
+  dataDir?: string;
+  /** Days tracks are kept (the server's `--retention-days`), unless `tracks.retentionMs` says otherwise. */
+  retentionDays?: number | undefined;
+  /** Track store settings; false = not recorded. */
+  tracks?: Partial<RobotTrackStoreOptions> | false;
 }
 
 export interface RobotServices {
   service: RobotService;
+  /** Each robot's recorded statuses (replay frames read them); null when not recorded or the plant has no robots. */
+  track: RobotTrackStore | null;
   /** Runs before the alarm stage. */
   stage: TickStage;
   /** The simulator with `hot_spot` and `robot_fault` routed to the robot simulator; compose over the people routing. */
@@ -40,6 +50,8 @@ export interface RobotServices {
   attach(app: FastifyInstance, ctx: ServerContext, io: Server, subscribers: () => Iterable<string>): void;
   /** Where findings go when the hazard service is built after this bundle. */
   setFindingSink(sink: ((f: RobotFinding) => void) | undefined): void;
+  /** Seals and writes the robot tracks (server shutdown). */
+  close(): void;
 }
 
 /**
@@ -49,10 +61,17 @@ export interface RobotServices {
  * `publish()` with the telemetry fan-out and `attach` once the routes are registered.
  */
 export function createRobotServices(d: RobotServicesDeps): RobotServices {
-  const service = new RobotService(d);
+  const ids = d.plant.robots?.robots.map((r) => r.id) ?? [];
+  let track: RobotTrackStore | null = null;
+  if (d.dataDir !== undefined && d.tracks !== false && ids.length > 0) {
+    const o = { ...(d.retentionDays !== undefined ? { retentionMs: d.retentionDays * 86_400_000 } : {}), ...d.tracks };
+    track = new RobotTrackStore(SqliteRobotTrackRepo.open(d.dataDir), ids, o);
+  }
+  const service = new RobotService({ ...d, track });
   let out: RobotsOut | null = null;
   return {
     service,
+    track,
     stage: service.stage,
     routeInjections: (sim) => routeRobotInjections(sim, service.sim),
     commandHandlers: { 'robot.goto': (p) => service.goto(p.robotId, p.checkpoint) },
@@ -69,5 +88,6 @@ export function createRobotServices(d: RobotServicesDeps): RobotServices {
       };
     },
     setFindingSink: (sink) => service.setFindingSink(sink),
+    close: () => track?.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { LocalText } from '../plant/primitives';
+import type { RobotStatus } from '../robots/model';
 import type { CommandState } from '../state/reducer';
 import type { JournalEvent } from '../state/events';
 import type { MarkerKind } from './eventSummary';
@@ -69,8 +70,14 @@ export interface ReplayFrame {
   /** Each person's last fix at or before `at` within `positionWindowMs` (people with none are left out). */
   positions: { person: string; t: number; x: number; y: number; z: number; floor: number; area: string | null }[];
   positionWindowMs: number;
-  /** Server time to build it, ms (state / values / positions). */
-  timing: { stateMs: number; valuesMs: number; positionsMs: number };
+  /**
+   * Each inspection robot's last recorded status at or before `at` within `positionWindowMs`
+   * (robots with none are left out; `readings` are `{}`: the track keeps pose, state, battery and
+   * next checkpoint). Absent where the server records no robots.
+   */
+  robots?: RobotStatus[];
+  /** Server time to build it, ms (state / values / positions / robots). */
+  timing: { stateMs: number; valuesMs: number; positionsMs: number; robotsMs?: number };
 }
 
 /** GET /api/v1/replay/events?from&to&after&limit: journal events in [from, to], seq order, paged by seq. */

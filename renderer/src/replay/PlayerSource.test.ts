@@ -4,7 +4,8 @@ import type { CommandState } from '../../../shared/state/reducer';
 import type { DataSource, DataSourceListener } from '../data/DataSource';
 import { PeopleStore } from '../stores/peopleStore';
 import { PositionsFlags, type DecodedPositions } from '../../../shared/people/positionsFrame';
-import { announceEvent, FakeRecording, ManualTimers } from './replayFakes';
+import { announceEvent, FakeRecording, fakeRobot, ManualTimers } from './replayFakes';
+import type { RobotsMessage } from '../../../shared/robots/model';
 import { reduceAll, initialState } from '../../../shared/state/reducer';
 import { PlayerSource, type PlayerMode } from './PlayerSource';
 import { ReplaySource } from './ReplaySource';
@@ -93,5 +94,36 @@ describe('PlayerSource (DVR)', () => {
     expect(modes).toEqual(['replay', 'live']);
     await player.command('alarm.ack', {});
     expect(live.sent).toEqual(['alarm.ack']);
+  });
+
+  it('shows the replayed robots in replay and the live robots again on back-to-live', async () => {
+    const live = fakeLive();
+    const rec = new FakeRecording(5, 100_000, 10_000);
+    rec.rb2Until = 130_000;
+    const seen: string[] = [];
+    const player = new PlayerSource({
+      live,
+      makeReplay: () => new ReplaySource({ api: rec, liveNow: () => live.now(), wall: () => 0, timers: new ManualTimers() }),
+      snapshot: () => ({ tags: { values: new Float64Array(0), times: new Float64Array(0), quality: new Uint8Array(0) }, people: new PeopleStore(), occupancy: new Uint32Array(0) }),
+      resetRobots: () => seen.push('reset'),
+    });
+    const show = (m: RobotsMessage): number => seen.push(m.robots.map((r) => `${r.id}@${r.position[0]}`).join(','));
+    player.start({ plant: () => undefined, samples: () => undefined, state: () => undefined, robots: show, presence: () => undefined });
+    const liveRobots = (x: number): RobotsMessage => ({ time: 1_000_000, robots: [fakeRobot('RB-1', x * 1000), fakeRobot('RB-2', x * 1000)] });
+    live.l!.robots!(liveRobots(900));
+    expect(seen).toEqual(['RB-1@900,RB-2@900']);
+
+    // Replay: the live robots are forgotten, then the frame's robots are drawn.
+    await player.enterReplay(120_000);
+    expect(seen.slice(1)).toEqual(['reset', 'RB-1@120,RB-2@120']);
+    // Live robots keep arriving underneath and do not reach the map.
+    live.l!.robots!(liveRobots(950));
+    expect(seen.at(-1)).toBe('RB-1@120,RB-2@120');
+    // A frame without RB-2 (its track ends at 130 s) clears it before drawing RB-1.
+    await player.enterReplay(140_000);
+    expect(seen.slice(-2)).toEqual(['reset', 'RB-1@140']);
+
+    player.backToLive();
+    expect(seen.slice(-2)).toEqual(['reset', 'RB-1@950,RB-2@950']);
   });
 });

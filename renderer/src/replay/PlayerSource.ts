@@ -26,6 +26,12 @@ export interface PlayerSourceOptions {
   /** Copies of the stores' live content at the moment replay starts. */
   snapshot: () => LiveSnapshot;
   onMode?: (mode: PlayerMode, replay: ReplaySource | null) => void;
+  /**
+   * Makes the console's robot table forget every status (robotStore.clear): on entering replay,
+   * so live robots are never drawn as if they had been there then; when a replay frame leaves a
+   * robot out (no recorded status in its window); and before the live robots come back.
+   */
+  resetRobots?: () => void;
 }
 
 /**
@@ -45,6 +51,8 @@ export class PlayerSource implements DataSource {
   private shadowPeople = new PeopleStore();
   private occupancy: Uint32Array = new Uint32Array(0);
   private robots: RobotsMessage | null = null;
+  /** Robot ids of the last replayed robots message. */
+  private replayRobots = new Set<string>();
 
   constructor(private readonly opts: PlayerSourceOptions) {
     const live = opts.live;
@@ -125,6 +133,8 @@ export class PlayerSource implements DataSource {
       this.occupancy = snap.occupancy;
       this.replay = this.opts.makeReplay();
       this.modeNow = 'replay';
+      this.replayRobots.clear();
+      this.opts.resetRobots?.();
       this.replay.start(this.replayListener);
       this.opts.onMode?.('replay', this.replay);
     }
@@ -145,6 +155,7 @@ export class PlayerSource implements DataSource {
         if (out.restoreValues) out.restoreValues(this.shadowTags.values.slice(), this.shadowTags.times.slice(), this.shadowTags.quality.slice());
       }
       out.positions?.(peopleKeyframe(this.shadowPeople, this.occupancy, this.opts.live.now()));
+      this.opts.resetRobots?.();
       if (this.robots) out.robots?.(this.robots);
     }
     this.opts.onMode?.('live', null);
@@ -157,6 +168,19 @@ export class PlayerSource implements DataSource {
     restoreValues: (v, t, q) => this.replay && this.out?.restoreValues?.(v, t, q),
     state: (s) => this.replay && this.out?.state(s),
     positions: (f) => this.replay && this.out?.positions?.(f),
+    robots: (msg) => {
+      if (!this.replay) return;
+      const ids = new Set(msg.robots.map((r) => r.id));
+      // A robot the frame leaves out must not stay drawn where an earlier frame had it.
+      for (const id of this.replayRobots) {
+        if (!ids.has(id)) {
+          this.opts.resetRobots?.();
+          break;
+        }
+      }
+      this.replayRobots = ids;
+      this.out?.robots?.(msg);
+    },
     presence: () => undefined,
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandState } from '../../../shared/state/reducer';
 import type { DataSourceListener } from '../data/DataSource';
+import type { RobotsMessage } from '../../../shared/robots/model';
 import { FakeRecording, ManualTimers, settle } from './replayFakes';
 import { ReplaySource, type ReplayStatus } from './ReplaySource';
 
@@ -116,6 +117,28 @@ describe('ReplaySource', () => {
     await settle();
     expect(h.rec.eventReads - reads).toBeGreaterThanOrEqual(1);
     expect(h.rec.eventReads - reads).toBeLessThanOrEqual(2);
+  });
+
+  it('hands each frame’s robots to the listener, on seek and on every refresh while playing', async () => {
+    let wall = 0;
+    const rec = new FakeRecording(3, 100_000, 1_000);
+    const timers = new ManualTimers();
+    const robots: RobotsMessage[] = [];
+    const src = new ReplaySource({ api: rec, liveNow: () => 200_000, wall: () => wall, timers, valuesEveryMs: 1000 });
+    src.start({ plant: () => undefined, samples: () => undefined, state: () => undefined, robots: (m) => robots.push(m), presence: () => undefined });
+    await src.seek(120_000);
+    expect(robots).toHaveLength(1);
+    expect(robots[0]!.time).toBe(120_000);
+    expect(robots[0]!.robots.map((r) => [r.id, r.state, r.position[0]])).toEqual([
+      ['RB-1', 'patrolling', 120],
+      ['RB-2', 'charging', 120],
+    ]);
+    src.setSpeed(10);
+    src.play();
+    wall += 1_000;
+    timers.run();
+    await settle();
+    expect(robots.at(-1)!.robots[0]!.position[0]).toBe(130);
   });
 
   it('drops an older seek that answers after a newer one', async () => {

@@ -47,9 +47,9 @@ const DRAINED_RETRY_MS = 1000;
 
 /**
  * Recorded data as a DataSource (W2): `seek(t)` loads the frame at t (reducer state, every tag's
- * value, people's positions) and hands it on; then, as the replay clock advances (play at
+ * value, people's positions, robots' recorded statuses) and hands it on; then, as the replay clock advances (play at
  * 0.1×–60×, or `step`), journal events after the frame's seq are reduced with the shared reducer
- * exactly as the live mirror does, and values and positions are refreshed from frames. The
+ * exactly as the live mirror does, and values, positions and robots are refreshed from frames. The
  * console's stores cannot tell it from live: alarm list, incidents, muster, map all follow.
  * It never sends commands (refused locally).
  */
@@ -288,6 +288,7 @@ export class ReplaySource implements DataSource {
       }
     }
     if (frame.positions) l.positions?.(frame.positions);
+    if (frame.robots) l.robots?.(frame.robots);
   }
 
   private emit(): void {

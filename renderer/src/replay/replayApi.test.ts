@@ -34,6 +34,13 @@ describe('replay frame', () => {
     expect(f.state.drill).toEqual({ active: null, recent: [] });
   });
 
+  it('reads recorded robots as a robots message at the instant asked for, dropping unreadable ones', () => {
+    const rb = { id: 'RB-1', state: 'charging', position: [1, 2, 0], heading: 0.5, batteryPct: 42, nextCheckpoint: 3, readings: {}, time: 4990 };
+    const f = readFrame({ at: 5000, seq: 1, time: 4000, state: initialState(), robots: [rb, { id: 'RB-2', state: 'flying' }] });
+    expect(f.robots).toEqual({ time: 5000, robots: [rb] });
+    expect(readFrame({ at: 5000, seq: 1, time: 4000, state: initialState() }).robots).toBeNull();
+  });
+
   it('refuses a body without state', () => {
     expect(() => readFrame({ seq: 1 })).toThrow();
   });

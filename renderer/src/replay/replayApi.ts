@@ -3,11 +3,14 @@ import type { CommandState } from '../../../shared/state/reducer';
 import { decodePositions, PositionsFlags, type DecodedPositions } from '../../../shared/people/positionsFrame';
 import { completeState } from '../data/completeState';
 import { completeCommandState } from '../../../shared/state/reducer';
+import { robotStatusSchema, type RobotsMessage } from '../../../shared/robots/model';
 
 /**
  * Everything the console shows at one instant (GET /api/v1/replay/frame?at=): the reducer state
  * (seq, time), every tag's latest value in plant tag order, and people's positions as a keyframe.
- * `values`/`positions` are null where the server gave none (then only command state replays).
+ * `values`/`positions` are null where the server gave none (then only command state replays);
+ * `robots` the inspection robots' recorded statuses at that instant, null (or absent) where the
+ * server records none.
  */
 export interface ReplayFrame {
   seq: number;
@@ -18,6 +21,7 @@ export interface ReplayFrame {
   times: Float64Array | null;
   quality: Uint8Array | null;
   positions: DecodedPositions | null;
+  robots?: RobotsMessage | null;
 }
 
 /** What replay reads from the plant server; a fake drives the unit tests. */
@@ -190,7 +194,17 @@ export function readFrame(body: unknown, resolve?: PeopleResolver): ReplayFrame 
     if (times) for (let i = 0; i < times.length; i++) if (!Number.isFinite(times[i])) times[i] = 0;
     quality = bytes(v.quality);
   }
-  return { seq: b.seq, time, state, values, times, quality, positions: readPositions(b.positions, time, resolve) };
+  return { seq: b.seq, time, state, values, times, quality, positions: readPositions(b.positions, time, resolve), robots: readRobots(b.robots, typeof b.at === 'number' ? b.at : time) };
+}
+
+/** A frame's robots as a `robots` message at the frame's instant; null when absent. Unreadable entries are dropped (validated like the live lane). */
+export function readRobots(v: unknown, time: number): RobotsMessage | null {
+  if (!Array.isArray(v)) return null;
+  const robots = v.flatMap((r) => {
+    const p = robotStatusSchema.safeParse(r);
+    return p.success ? [p.data] : [];
+  });
+  return { time, robots };
 }
 
 /** Validates journal events, dropping none silently: an unreadable one fails the read. */

@@ -1,6 +1,7 @@
 import type { DrillRecord } from '../../../shared/drill/scenario';
 import { journalEventSchema, type JournalEvent } from '../../../shared/state/events';
 import { initialState, reduceAll } from '../../../shared/state/reducer';
+import type { RobotStatus } from '../../../shared/robots/model';
 import type { Timers } from '../data/backoff';
 import type { ReplayApi, ReplayFrame } from './replayApi';
 
@@ -12,11 +13,20 @@ export function announceEvent(seq: number, time: number, n: string, actor = 'coo
   return journalEventSchema.parse({ seq, time, actor, type: 'drill.changed', payload: { drill, action: seq === 1 ? 'start' : 'announce' } });
 }
 
-/** A recording: events every `everyMs` from `t0`; values of 2 tags = [t/1000, −t/1000] at any instant. */
+/** A robot's recorded status at `at`: x = at/1000 (as replay frames carry it, no readings). */
+export function fakeRobot(id: string, at: number, state: RobotStatus['state'] = 'patrolling'): RobotStatus {
+  return { id, state, position: [at / 1000, 2, 0], heading: 0.5, batteryPct: 80, nextCheckpoint: 1, readings: {}, time: at };
+}
+
+/**
+ * A recording: events every `everyMs` from `t0`; values of 2 tags = [t/1000, −t/1000] at any
+ * instant; robot RB-1 at x = t/1000, and RB-2 only before `rb2Until` (its track ends there).
+ */
 export class FakeRecording implements ReplayApi {
   readonly events_: JournalEvent[] = [];
   frames: number[] = [];
   eventReads = 0;
+  rb2Until = Infinity;
 
   constructor(count: number, t0: number, everyMs: number) {
     for (let i = 1; i <= count; i++) this.events_.push(announceEvent(i, t0 + (i - 1) * everyMs, `a${i}`));
@@ -26,7 +36,8 @@ export class FakeRecording implements ReplayApi {
     this.frames.push(at);
     const upTo = this.events_.filter((e) => e.time <= at);
     const state = reduceAll(initialState(), upTo);
-    return Promise.resolve({ seq: state.seq, time: at, state, values: Float64Array.of(at / 1000, -at / 1000), times: null, quality: null, positions: null });
+    const robots = [fakeRobot('RB-1', at), ...(at < this.rb2Until ? [fakeRobot('RB-2', at, 'charging')] : [])];
+    return Promise.resolve({ seq: state.seq, time: at, state, values: Float64Array.of(at / 1000, -at / 1000), times: null, quality: null, positions: null, robots: { time: at, robots } });
   }
 
   events(afterSeq: number, limit: number): Promise<JournalEvent[]> {

@@ -3,6 +3,7 @@ import { DrillClient, setDrillApi } from '../drill/drillApi';
 import { occupancyStore, PeopleStore, peopleStore } from '../stores/peopleStore';
 import { tagStore } from '../stores/tagStore';
 import { plantStore } from '../stores/plantStore';
+import { robotStore } from '../stores/robotStore';
 import { peopleRegistry } from '../people/peopleRegistry';
 import { peopleKeyframe } from './peopleKeyframe';
 import { PlayerSource } from './PlayerSource';
@@ -56,6 +57,7 @@ export function wireReplay(live: DataSource, baseUrl: string, token: () => strin
       return { tags: { values: tagStore.values.slice(), times: tagStore.times.slice(), quality: tagStore.quality.slice() }, people, occupancy };
     },
     onMode: (mode, replay) => replayStore.getState().set({ mode, status: replay ? replay.status() : null }),
+    resetRobots: () => robotStore.clear(),
   });
   setReplayControl(new ReplayControl(player, api));
   return player;
