@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix4, Vector3 } from 'three';
+import type { IncidentRecord } from '../../../../shared/incident/model';
 import type { DispatchRecord } from '../../../../shared/incident/resources';
 import type { IncidentFeed } from '../../incident/incidentFeed';
 import { DispatchLayer } from './DispatchLayer';
@@ -28,13 +29,18 @@ const dsp = (over: Partial<DispatchRecord> = {}): DispatchRecord => ({
   ...over,
 });
 
-function harness(): { feed: IncidentFeed & { set(d: Record<string, DispatchRecord>): void }; clock: { t: number }; tick: () => void; timers: () => number; layer: DispatchLayer; renders: { n: number } } {
+function harness(): { feed: IncidentFeed & { set(d: Record<string, DispatchRecord>): void; close(id: string): void }; clock: { t: number }; tick: () => void; timers: () => number; layer: DispatchLayer; renders: { n: number } } {
   let d: Record<string, DispatchRecord> = {};
+  let inc: Record<string, Pick<IncidentRecord, 'state'>> = {};
   const listeners: (() => void)[] = [];
   const feed = {
     zones: () => ({}),
-    incidents: () => ({}),
+    incidents: () => inc as Record<string, IncidentRecord>,
     dispatches: () => d,
+    close(id: string) {
+      inc = { ...inc, [id]: { state: 'closed' } };
+      listeners.forEach((l) => l());
+    },
     subscribe: (fn: () => void) => (listeners.push(fn), () => undefined),
     set(x: Record<string, DispatchRecord>) {
       d = x;
@@ -94,6 +100,14 @@ describe('DispatchLayer', () => {
   it('takes cancelled dispatches off the map', () => {
     const h = harness();
     h.feed.set({ a: dsp({ id: 'a' }), b: dsp({ id: 'b', state: 'cancelled' }) });
+    expect(h.layer.shown.map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('stands a closed incident’s units down: they leave the map with it', () => {
+    const h = harness();
+    h.feed.set({ a: dsp({ id: 'a', incidentId: 'INC-1' }), b: dsp({ id: 'b', incidentId: 'INC-2', state: 'arrived', arrivedAt: 40_000 }) });
+    expect(h.layer.shown.map((d) => d.id)).toEqual(['a', 'b']);
+    h.feed.close('INC-2');
     expect(h.layer.shown.map((d) => d.id)).toEqual(['a']);
   });
 });

@@ -54,6 +54,7 @@ export class DispatchLayer implements MapLayer {
   shown: DispatchRecord[] = [];
   private labels: HTMLDivElement[] = [];
   private drawn: unknown = null;
+  private drawnIncidents: unknown = null;
   private timer: unknown = null;
   private readonly unsubscribe: () => void;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -76,10 +77,13 @@ export class DispatchLayer implements MapLayer {
   /** Rebuilds routes and units when the dispatches changed. */
   refresh(): void {
     const all = this.opts.feed.dispatches();
-    if (all === this.drawn) return;
+    const incidents = this.opts.feed.incidents();
+    if (all === this.drawn && incidents === this.drawnIncidents) return;
     this.drawn = all;
+    this.drawnIncidents = incidents;
+    // A closed incident's units are stood down: its routes and markers leave the map with it.
     this.shown = Object.values(all)
-      .filter(dispatchOnMap)
+      .filter((d) => dispatchOnMap(d) && incidents[d.incidentId]?.state !== 'closed')
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(0, MAX_UNITS);
     const tri: number[] = [];

@@ -128,6 +128,16 @@ describe('ThreatLayer', () => {
     expect(layer.ids).toEqual([]);
     expect(layer.fill.geometry.drawRange.count).toBe(3);
   });
+
+  it('takes the zones off when their incident closes, though the zones themselves did not change', () => {
+    const feed = new Feed();
+    const layer = new ThreatLayer({ feed, describe: describeText, onChange: () => undefined });
+    feed.set({ 'INC-1': zones(270) });
+    expect(layer.ids).toEqual(['INC-1']);
+    feed.inc = { 'INC-1': { ...feed.inc['INC-1']!, state: 'closed' } };
+    expect(layer.refresh()).toBe(true);
+    expect(layer.ids).toEqual([]);
+  });
 });
 
 function matrixAt(layer: ThreatLayer, i: number): Matrix4 {

@@ -89,6 +89,8 @@ export class ThreatLayer implements MapLayer {
   private upwind: Vector3[] = [];
   private labels: HTMLDivElement[] = [];
   private drawn: Readonly<Record<string, IncidentZones>> | null = null;
+  /** The incidents the drawn zones were filtered with: a closing incident takes its zones off the map. */
+  private drawnIncidents: unknown = null;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly opts: ThreatLayerOptions) {
@@ -112,8 +114,9 @@ export class ThreatLayer implements MapLayer {
   refresh(): boolean {
     const zones = this.opts.feed.zones();
     const incidents = this.opts.feed.incidents();
-    if (zones === this.drawn) return false;
+    if (zones === this.drawn && incidents === this.drawnIncidents) return false;
     this.drawn = zones;
+    this.drawnIncidents = incidents;
     const list = Object.values(zones)
       .filter((z) => incidents[z.incidentId]?.state !== 'closed')
       .sort((a, b) => a.incidentId.localeCompare(b.incidentId))
@@ -264,6 +267,7 @@ export class ThreatLayer implements MapLayer {
   /** The labels' texts follow the console's language. */
   relabel(): void {
     this.drawn = null;
+    this.drawnIncidents = null;
     this.refresh();
   }
 
