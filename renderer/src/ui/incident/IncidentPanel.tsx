@@ -13,6 +13,7 @@ import { RiskMusterView } from './RiskMusterView';
 import { DispatchBoard } from './DispatchBoard';
 import { CommandLog } from './CommandLog';
 import { OpenIncidentForm } from './OpenIncidentForm';
+import { ClosedIncidents } from './ClosedIncidents';
 import { LevelChip } from './incidentBits';
 import type { ResponseLevel } from '../../../../shared/incident/model';
 import { openTrace } from '../trace/traceUi';
@@ -73,6 +74,7 @@ export function IncidentPanel(): React.JSX.Element {
           ＋ {t('incident.openByHand')}
         </button>
       </nav>
+      <ClosedIncidents em={em} lang={lang} />
       {opening && <OpenIncidentForm onClose={() => setOpening(false)} />}
       {inc && (
         <>
