@@ -12,9 +12,7 @@ export class SeriesBuffer {
   quality: Uint8Array;
 
   constructor(capacity = 64) {
-    this.times = new Float64Array(capacity);
-    this.values = new Float64Array(capacity);
-    this.quality = new Uint8Array(capacity);
+    [this.times, this.values, this.quality] = columns(capacity);
   }
 
   push(t: number, v: number, q: number): void {
@@ -31,15 +29,21 @@ export class SeriesBuffer {
   }
 
   private grow(): void {
-    const c = this.times.length * 2;
-    const t = new Float64Array(c);
+    const [t, v, q] = columns(this.times.length * 2);
     t.set(this.times);
-    const v = new Float64Array(c);
     v.set(this.values);
-    const q = new Uint8Array(c);
     q.set(this.quality);
     this.times = t;
     this.values = v;
     this.quality = q;
   }
+}
+
+/**
+ * Times, values and quality as views of one buffer: a historian holds one of these per tag, and
+ * at 50,000 tags three allocations instead of one cost tens of MB beside the data.
+ */
+function columns(capacity: number): [Float64Array, Float64Array, Uint8Array] {
+  const buf = new ArrayBuffer(capacity * 17);
+  return [new Float64Array(buf, 0, capacity), new Float64Array(buf, capacity * 8, capacity), new Uint8Array(buf, capacity * 16, capacity)];
 }

@@ -25,14 +25,18 @@ export class AggregateRows {
     capacity = 16,
   ) {
     const c = Math.max(1, capacity);
-    this.start = new Float64Array(c);
-    this.n = new Float64Array(c);
-    this.bad = new Float64Array(c);
-    this.first = new Float64Array(c);
-    this.min = new Float64Array(c);
-    this.max = new Float64Array(c);
-    this.last = new Float64Array(c);
-    this.avg = new Float64Array(c);
+    // The eight columns are views of one buffer: a historian holds two of these per tag, and
+    // one allocation instead of eight cuts its memory at 50,000 tags by a third (each buffer
+    // costs a few hundred bytes beside its data).
+    const cols = columnsOf(new Float64Array(c * COLUMNS), c);
+    this.start = cols[0]!;
+    this.n = cols[1]!;
+    this.bad = cols[2]!;
+    this.first = cols[3]!;
+    this.min = cols[4]!;
+    this.max = cols[5]!;
+    this.last = cols[6]!;
+    this.avg = cols[7]!;
   }
 
   /** Appends an empty row for the bucket at `start` and returns its index. */
@@ -121,18 +125,15 @@ export class AggregateRows {
 
   private grow(): void {
     const c = this.start.length * 2;
-    const g = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(c);
-      b.set(a);
-      return b;
-    };
-    this.start = g(this.start);
-    this.n = g(this.n);
-    this.bad = g(this.bad);
-    this.first = g(this.first);
-    this.min = g(this.min);
-    this.max = g(this.max);
-    this.last = g(this.last);
-    this.avg = g(this.avg);
+    const cols = columnsOf(new Float64Array(c * COLUMNS), c);
+    this.columns().forEach((col, k) => cols[k]!.set(col));
+    [this.start, this.n, this.bad, this.first, this.min, this.max, this.last, this.avg] = cols as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   }
+}
+
+const COLUMNS = 8;
+
+/** The eight column views of one buffer of `COLUMNS × capacity` cells. */
+function columnsOf(buf: Float64Array, capacity: number): Float64Array[] {
+  return Array.from({ length: COLUMNS }, (_, k) => buf.subarray(k * capacity, (k + 1) * capacity));
 }
