@@ -2,6 +2,7 @@ import {
   Color,
   DirectionalLight,
   HemisphereLight,
+  type InstancedMesh,
   PerspectiveCamera,
   Raycaster,
   Scene,
@@ -101,6 +102,8 @@ export class MapView {
   private plant: Plant | null = null;
   private lang: Lang;
   private frameRequested = false;
+  /** Set when objects were added: the next frame first draws everything once (see warmUpPrograms). */
+  private programsCold = false;
   /** The camera or the viewport changed since the labels were last placed. */
   private viewChanged = true;
   private renders = 0;
@@ -120,6 +123,11 @@ export class MapView {
     this.lang = opts.lang;
     this.renderer = new WebGLRenderer({ canvas: opts.canvas, antialias: true, powerPreference: 'high-performance' });
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    // Shader diagnostics ask the GPU for each program's info log on the program's first use, a
+    // synchronous round trip to the GPU process: at an alarm flood's onset it held the main
+    // thread ~190 ms (measured, Chromium/SwiftShader). The shaders are fixed; development builds
+    // keep the check.
+    this.renderer.debug.checkShaderErrors = import.meta.env.DEV;
     this.scene.background = new Color(palette.background);
     this.scene.add(new HemisphereLight(0xffffff, 0x6f7378, 2.2));
     const sun = new DirectionalLight(0xffffff, 1.6);
@@ -180,6 +188,7 @@ export class MapView {
     void this.renderer.compileAsync(this.scene, this.camera).catch(() => undefined);
     ao.warmUp();
     this.selection.warmUp();
+    this.warmUpPrograms();
     this.viewChanged = true;
     this.jumpTo(overviewPreset(plant));
     this.setSelected(-1);
@@ -342,6 +351,7 @@ export class MapView {
     this.robots?.update(performance.now(), this.opts.now());
     if (this.following >= 0 || this.followingRobot >= 0) this.stepFollow();
     this.placeSelection();
+    if (this.programsCold) this.drawEverythingOnce();
     this.renderer.render(this.scene, this.camera);
     if (this.alarmOverlay?.warming) {
       this.alarmOverlay.endWarmUp();
@@ -355,6 +365,40 @@ export class MapView {
     }
     this.renders++;
   };
+
+  /**
+   * Asks the next frame to draw every object of the scene once, hidden and empty ones too, before
+   * the real frame. A shader program's first use waits for the GPU to finish linking it
+   * (three.js reads its uniforms then): a synchronous wait of 190–250 ms measured in Chromium
+   * when the first bad-signal marker of an alarm flood appeared. Drawn now, that wait happens
+   * once, at start, and never in the middle of an emergency. Call after adding layers.
+   */
+  warmUpPrograms(): void {
+    this.programsCold = true;
+    this.requestRender();
+  }
+
+  /** One throw-away draw with every object visible and every instanced mesh at ≥ 1 instance; then as before. The real frame follows in the same callback, so it is never shown. */
+  private drawEverythingOnce(): void {
+    this.programsCold = false;
+    const restore: (() => void)[] = [];
+    this.scene.traverse((o) => {
+      if (!o.visible) {
+        o.visible = true;
+        restore.push(() => void (o.visible = false));
+      }
+      const m = o as InstancedMesh;
+      if (m.isInstancedMesh && m.count === 0) {
+        m.count = 1;
+        restore.push(() => void (m.count = 0));
+      }
+    });
+    try {
+      this.renderer.render(this.scene, this.camera);
+    } finally {
+      for (const r of restore) r();
+    }
+  }
 
   /** Moves camera and target together by how far the followed person moved (the view keeps its angle). */
   private stepFollow(): void {

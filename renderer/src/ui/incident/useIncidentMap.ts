@@ -65,6 +65,7 @@ export function useIncidentMap(view: MapView | null, plantKey: unknown, controll
     const threat = new ThreatLayer({ feed: incidentFeed, overlay, describe: threatText, onChange: render });
     const dispatch = new DispatchLayer({ feed: incidentFeed, overlay, now: () => controller.now(), label: { text: dispatchText }, onChange: render });
     view.scene.add(threat.object, dispatch.object);
+    view.warmUpPrograms();
     render();
 
     const snap = async (incidentId: string, caption: string): Promise<void> => {
