@@ -1,21 +1,10 @@
 import { decodePositionChunk, encodePositionChunk, quantise } from './positionChunk';
 import { downsampleTrack } from './downsampleTrack';
 import { POSITION_CHUNK_MAX_SPAN_MS, type Box, type SqlitePositionRepo, type StoredPositionChunk } from './SqlitePositionRepo';
+import { checkTrackStoreOptions, type TrackStoreOptions } from '../store/trackStoreOptions';
 
-export interface PositionStoreOptions {
-  /** A person's open chunk seals when a fix reaches the end of their window of this length, ms (staggered per person). */
-  chunkMs: number;
-  /** …or when it holds this many fixes. */
-  chunkMaxFixes: number;
-  /** Sealed chunks are written (one transaction) at most this often, ms of the injected clock. */
-  flushMs: number;
-  /** Retention is enforced this often (and at the first tick), ms. */
-  pruneEveryMs: number;
-  /** Fixes older than this are deleted, ms (`--retention-days`). */
-  retentionMs: number;
-  /** Sealed chunks held in memory while the database refuses writes; the oldest go beyond this. */
-  maxPending: number;
-}
+/** See TrackStoreOptions (server/store/trackStoreOptions.ts). */
+export type PositionStoreOptions = TrackStoreOptions;
 
 export const DEFAULT_POSITION_STORE: PositionStoreOptions = {
   chunkMs: 600_000,
@@ -70,18 +59,7 @@ interface Open {
 
 const T_MAX = 2 ** 49;
 
-function check(o: PositionStoreOptions): PositionStoreOptions {
-  const bad = (name: string, v: number, lo: number, hi: number): void => {
-    if (!(Number.isFinite(v) && v >= lo && v <= hi)) throw new RangeError(`position store option ${name} = ${v} is outside [${lo}, ${hi}]`);
-  };
-  bad('chunkMs', o.chunkMs, 1000, POSITION_CHUNK_MAX_SPAN_MS);
-  bad('chunkMaxFixes', o.chunkMaxFixes, 2, 65_536);
-  bad('flushMs', o.flushMs, 0, 3_600_000);
-  bad('pruneEveryMs', o.pruneEveryMs, 1000, 86_400_000 * 30);
-  bad('retentionMs', o.retentionMs, 60_000, 86_400_000 * 36_500);
-  bad('maxPending', o.maxPending, 1, 10_000_000);
-  return o;
-}
+const check = (o: PositionStoreOptions): PositionStoreOptions => checkTrackStoreOptions('position store', o, POSITION_CHUNK_MAX_SPAN_MS);
 
 /**
  * Every accepted fix of every person, persisted (docs/people.md "Position history"): fixes

@@ -1,21 +1,10 @@
 import { robotStates, type RobotStatus } from '../../shared/robots/model';
 import { decodeRobotChunk, emptyRobotColumns, encodeRobotChunk, quantiseRobot, type RobotColumns } from './robotTrackChunk';
 import { ROBOT_CHUNK_MAX_SPAN_MS, type RobotTrackRepo, type StoredRobotChunk } from './SqliteRobotTrackRepo';
+import { checkTrackStoreOptions, type TrackStoreOptions } from '../store/trackStoreOptions';
 
-export interface RobotTrackStoreOptions {
-  /** A robot's open chunk seals when a fix reaches the end of its window of this length, ms (staggered per robot). */
-  chunkMs: number;
-  /** …or when it holds this many fixes. */
-  chunkMaxFixes: number;
-  /** Sealed chunks are written (one transaction) at most this often, ms of the injected clock. */
-  flushMs: number;
-  /** Retention is enforced this often (and at the first tick), ms. */
-  pruneEveryMs: number;
-  /** Fixes older than this are deleted, ms (`--retention-days`). */
-  retentionMs: number;
-  /** Sealed chunks held in memory while the database refuses writes; the oldest go beyond this. */
-  maxPending: number;
-}
+/** See TrackStoreOptions (server/store/trackStoreOptions.ts). */
+export type RobotTrackStoreOptions = TrackStoreOptions;
 
 export const DEFAULT_ROBOT_TRACK_STORE: RobotTrackStoreOptions = {
   chunkMs: 300_000,
@@ -36,18 +25,7 @@ type Source = { kind: 'open'; c: RobotColumns } | { kind: 'chunk'; chunk: Stored
 
 const T_MAX = 2 ** 49;
 
-function check(o: RobotTrackStoreOptions): RobotTrackStoreOptions {
-  const bad = (name: string, v: number, lo: number, hi: number): void => {
-    if (!(Number.isFinite(v) && v >= lo && v <= hi)) throw new RangeError(`robot track option ${name} = ${v} is outside [${lo}, ${hi}]`);
-  };
-  bad('chunkMs', o.chunkMs, 1000, ROBOT_CHUNK_MAX_SPAN_MS);
-  bad('chunkMaxFixes', o.chunkMaxFixes, 2, 65_536);
-  bad('flushMs', o.flushMs, 0, 3_600_000);
-  bad('pruneEveryMs', o.pruneEveryMs, 1000, 86_400_000 * 30);
-  bad('retentionMs', o.retentionMs, 60_000, 86_400_000 * 36_500);
-  bad('maxPending', o.maxPending, 1, 10_000_000);
-  return o;
-}
+const check = (o: RobotTrackStoreOptions): RobotTrackStoreOptions => checkTrackStoreOptions('robot track', o, ROBOT_CHUNK_MAX_SPAN_MS);
 
 /**
  * Every robot's ~1 Hz status, persisted for replay (docs/historian.md §Replay): position,
