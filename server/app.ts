@@ -155,7 +155,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     engine.append({ type: 'system.started', payload: { version, plantId: plant.meta.id, plantHash: hash, seed, mode: 'simulator' } }, 'system');
 
     const alarmSettings = plant.alarmSettings ?? defaultAlarmSettings;
-    const alarmKpi = new AlarmKpiService(plant, alarmSettings, store.alarmHistory, () => engine.state, clock);
+    const alarmKpi = new AlarmKpiService(plant, alarmSettings, store.alarmHistory, () => engine.state, clock, store);
     const floodFrom = clock.now() - alarmSettings.kpi.floodWindowS * 1000;
     const alarms = new AlarmEngine({
       engine,

@@ -10,6 +10,7 @@ import { AlarmEngine, type ConditionChange } from './AlarmEngine';
 import { AlarmKpiService } from './AlarmKpiService';
 import { defaultAlarmSettings } from './defaultAlarmSettings';
 import { FloodMonitor } from './FloodMonitor';
+import { StateNotAvailableError } from '../replay/stateAt';
 
 const def = (id: string, area: string, priority: AlarmDef['priority']): AlarmDef => ({
   id,
@@ -41,12 +42,12 @@ function setup() {
     conditions: { def: (id) => defs.find((d) => d.id === id) ?? null, update: (_b, _n, out) => void out.push(...queued.splice(0)) },
     flood,
   });
-  const kpi = new AlarmKpiService(plant, defaultAlarmSettings, store.alarmHistory, () => engine.state, clock);
+  const kpi = new AlarmKpiService(plant, defaultAlarmSettings, store.alarmHistory, () => engine.state, clock, store);
   const set = (id: string, active: boolean) => {
     queued.push({ id, active, value: 1, time: clock.now() });
     engine.appendBatch(alarms.run(none, clock.now()));
   };
-  return { plant, clock, engine, alarms, kpi, set };
+  return { plant, clock, engine, alarms, kpi, set, store };
 }
 
 describe('AlarmKpiService', () => {
@@ -96,5 +97,48 @@ describe('AlarmKpiService', () => {
     clock.advance(600_000);
     set('A1:H', true);
     expect(engine.state.flood).toMatchObject({ flooding: false, since: null });
+  });
+
+  it('reports a past instant as the live report said it then: counts, rates, stale alarms and flood', () => {
+    const { clock, engine, kpi, set, plant, store } = setup();
+    const ids = ['A1:H', 'B1:H'];
+    set('A2:H', true);
+    clock.advance(25 * 3_600_000);
+    for (let k = 0; k < 11; k++) {
+      set(ids[k % 2]!, true);
+      clock.advance(10_000);
+      set(ids[k % 2]!, false);
+      clock.advance(10_000);
+    }
+    expect(engine.state.flood.flooding).toBe(true);
+    const t1 = clock.now();
+    const live = kpi.report(3600);
+    expect(live.report.rates.count).toBeGreaterThan(0);
+    expect(live.stale.count).toBe(1);
+    // Later: more activations, the flood ends, A2 clears (no longer stale).
+    clock.advance(900_000);
+    set('A2:H', false);
+    for (let k = 0; k < 4; k++) {
+      set('B1:H', true);
+      clock.advance(60_000);
+      set('B1:H', false);
+      clock.advance(60_000);
+    }
+    expect(engine.state.flood.flooding).toBe(false);
+    const now = kpi.report(3600);
+    expect(now.report.rates.count).not.toBe(live.report.rates.count);
+    expect(now.stale.count).toBe(0);
+
+    const past = kpi.report(3600, t1);
+    expect(past.at).toBe(t1);
+    const { at: _at, ...rest } = past;
+    expect(rest).toEqual(live);
+    expect(past.flood.flooding).toBe(true);
+    // The live path is unchanged and carries no `at`.
+    expect('at' in now).toBe(false);
+    // Before the journal's first event: refused, also when the service has no store.
+    expect(() => kpi.report(3600, Date.UTC(2025, 0, 1))).toThrow(StateNotAvailableError);
+    const bare = new AlarmKpiService(plant, defaultAlarmSettings, store.alarmHistory, () => engine.state, clock);
+    expect(() => bare.report(3600, t1)).toThrow(StateNotAvailableError);
   });
 });

@@ -5,7 +5,8 @@ import type { AlarmSettings } from '../../shared/plant/alarmConfig';
 import type { Plant } from '../../shared/plant/schema';
 import type { CommandState } from '../../shared/state/reducer';
 import type { Clock } from '../../shared/util/clock';
-import type { AlarmHistoryRepo } from '../store/types';
+import { stateAt, StateNotAvailableError } from '../replay/stateAt';
+import type { AlarmHistoryRepo, JournalRepo, SnapshotRepo } from '../store/types';
 
 /** Most transitions one KPI request reads; beyond it the report covers the newest part only. */
 export const KPI_MAX_ROWS = 2_000_000;
@@ -14,14 +15,16 @@ export const KPI_MAX_WINDOW_S = 31 * 86_400;
 const STALE_LIST = 50;
 
 export interface AlarmKpiResponse {
+  /** The instant asked for (`at`), only on a report of a past instant (replay); absent on the live report. */
+  at?: number;
   window: { from: number; to: number; seconds: number; truncated: boolean };
   /** Rates (overall and per area), EEMUA band, floods and % time in flood, chattering, top-10 bad actors, priority mix of activations. */
   report: KpiReport;
-  /** Alarms active for ≥ `staleHours` now (oldest first, at most 50 listed). */
+  /** Alarms active for ≥ `staleHours` at the window's end (oldest first, at most 50 listed). */
   stale: { count: number; alarms: Pick<AlarmRecord, 'id' | 'area' | 'priority' | 'activatedAt'>[] };
   /** Priority distribution of the plant's configured alarms. */
   configured: PriorityMix & { total: number };
-  /** Live flood state (the command state's). */
+  /** Flood state of the command state at the window's end (live: now). */
   flood: CommandState['flood'];
   kpiSettings: AlarmSettings['kpi'];
 }
@@ -40,6 +43,8 @@ export class AlarmKpiService {
     private readonly history: AlarmHistoryRepo,
     private readonly state: () => CommandState,
     private readonly clock: Clock,
+    /** Journal and snapshots, to rebuild the state at a past instant (`report(w, at)`); without them only the live report is served. */
+    private readonly store: { journal: JournalRepo; snapshots: SnapshotRepo } | null = null,
   ) {}
 
   /** Annunciated activation times in [from, to) (seeds the flood detector after a restart). */
@@ -50,10 +55,16 @@ export class AlarmKpiService {
       .map((r) => r.time);
   }
 
-  report(windowS: number): AlarmKpiResponse {
-    const to = this.clock.now() + 1;
+  /**
+   * The report over the `windowS` s ending now, or ending at the past instant `at` (replay): then
+   * stale alarms, flood and drill windows come from the reducer state at `at` (stateAt), so the
+   * answer equals what the live report said at that instant. Throws StateNotAvailableError when
+   * the journal no longer holds (or never held) that instant; the caller checks `at` ≤ now.
+   */
+  report(windowS: number, at?: number): AlarmKpiResponse {
+    const to = (at ?? this.clock.now()) + 1;
     const from = to - windowS * 1000;
-    const state = this.state();
+    const state = at === undefined ? this.state() : this.stateAtInstant(at);
     // Drill time windows never count (docs/drills.md): the drill's alarms are rehearsal, not plant behaviour.
     const drills = drillWindows(state, to);
     const rows = this.history.transitions(from, to, KPI_MAX_ROWS).filter((r) => !inWindows(drills, r.time));
@@ -66,6 +77,7 @@ export class AlarmKpiService {
     const active = Object.values(state.alarms).filter((a) => a.lifecycle.active);
     const stale = staleAlarms(active, to, this.settings.kpi).sort((a, b) => (a.activatedAt ?? 0) - (b.activatedAt ?? 0));
     return {
+      ...(at !== undefined ? { at } : {}),
       window: { from, to, seconds: windowS, truncated: rows.length >= KPI_MAX_ROWS },
       report: kpiReport(activations, transitions, from, to, this.settings.kpi),
       stale: { count: stale.length, alarms: stale.slice(0, STALE_LIST).map((a) => ({ id: a.id, area: a.area, priority: a.priority, activatedAt: a.activatedAt })) },
@@ -73,6 +85,18 @@ export class AlarmKpiService {
       flood: state.flood,
       kpiSettings: this.settings.kpi,
     };
+  }
+
+  /** The reducer state at `at`, refused before the first event the journal holds (pruned by retention, or before the server's first run). */
+  private stateAtInstant(at: number): CommandState {
+    if (!this.store) throw new StateNotAvailableError('this server keeps no journal to rebuild a past instant / 服务器无日志，无法回放过去时刻');
+    const first = this.store.journal.firstSeq();
+    const firstEvent = first === null ? undefined : this.store.journal.after(first - 1, 1)[0];
+    if (!firstEvent || at < firstEvent.time) {
+      const since = firstEvent ? ` (it starts at ${new Date(firstEvent.time).toISOString()})` : '';
+      throw new StateNotAvailableError(`the journal holds no record of that instant${since} / 日志中没有该时刻的记录`);
+    }
+    return stateAt(this.store, { at }).state;
   }
 
   /** Computed once: the configuration does not change while the server runs. */

@@ -6,6 +6,7 @@ import { fail, ok } from '../../shared/protocol/messages';
 import { routes } from '../../shared/protocol/rest';
 import { KPI_MAX_WINDOW_S } from '../alarm/AlarmKpiService';
 import type { ServerContext } from '../context';
+import { StateNotAvailableError } from '../replay/stateAt';
 import { describeZodError } from '../util/describeZodError';
 import { requireUser, sendAck } from './ack';
 
@@ -30,7 +31,13 @@ const listQuery = z
   })
   .strict();
 
-const kpiQuery = z.object({ window: z.coerce.number().int().min(60).max(KPI_MAX_WINDOW_S).default(86_400) }).strict();
+const kpiQuery = z
+  .object({
+    window: z.coerce.number().int().min(60).max(KPI_MAX_WINDOW_S).default(86_400),
+    /** The window's end, ms epoch (replay); absent: now. */
+    at: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
 
 const journalQuery = z
   .object({
@@ -93,6 +100,14 @@ export function registerAlarmRoutes(app: FastifyInstance, ctx: ServerContext): v
     if (!requireUser(ctx, req, reply)) return reply;
     const q = kpiQuery.safeParse(req.query);
     if (!q.success) return sendAck(ctx, reply, fail('bad_request', `invalid query: ${describeZodError(q.error)}`));
-    return sendAck(ctx, reply, ok(ctx.alarmKpi.report(q.data.window)));
+    const { window, at } = q.data;
+    if (at === undefined) return sendAck(ctx, reply, ok(ctx.alarmKpi.report(window)));
+    if (at > ctx.clock.now()) return sendAck(ctx, reply, fail('bad_request', 'invalid query: at is in the future / 时刻不能晚于当前时间'));
+    try {
+      return sendAck(ctx, reply, ok(ctx.alarmKpi.report(window, at)));
+    } catch (err) {
+      if (err instanceof StateNotAvailableError) return sendAck(ctx, reply, fail('not_found', `no alarm KPIs at ${new Date(at).toISOString()}: ${err.message}`));
+      throw err;
+    }
   });
 }

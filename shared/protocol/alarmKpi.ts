@@ -16,6 +16,8 @@ const mix = z.object({
 });
 
 export const alarmKpiSchema = z.object({
+  /** The past instant the report is for (`?at=`, replay); absent on the live report. */
+  at: z.number().optional(),
   window: z.object({ from: z.number(), to: z.number(), seconds: z.number(), truncated: z.boolean() }),
   report: z.object({
     rates: rates.extend({ byArea: z.record(z.string(), rates) }),
