@@ -82,8 +82,12 @@ export interface DataSource {
    * (the command may or may not have run — the journal says).
    */
   command(name: CommandName, payload: unknown): Promise<CommandOutcome>;
-  /** Alarm KPIs over the last `windowS` s from the server's history; absent where a source keeps none. Null when unreachable. */
-  alarmKpi?(windowS: number): Promise<AlarmKpi | null>;
+  /**
+   * Alarm KPIs over the `windowS` s ending now, or ending at the past instant `at` (ms; replay:
+   * the report as it stood then), from the server's history; absent where a source keeps none.
+   * Null when unreachable or refused (an instant the journal no longer holds).
+   */
+  alarmKpi?(windowS: number, at?: number): Promise<AlarmKpi | null>;
   /** The people registry (GET /api/v1/people); null when unreachable, absent where a source has no people. */
   peopleList?(): Promise<PeopleList | null>;
   /** Live zone and area occupancy (GET /api/v1/zones); null when unreachable. */

@@ -164,9 +164,9 @@ export class LiveSource implements DataSource {
     }
   }
 
-  async alarmKpi(windowS: number): Promise<AlarmKpi | null> {
+  async alarmKpi(windowS: number, at?: number): Promise<AlarmKpi | null> {
     try {
-      const res = await this.opts.rest.alarmKpi(windowS, this.opts.session.current()?.token ?? null);
+      const res = await this.opts.rest.alarmKpi(windowS, this.opts.session.current()?.token ?? null, at);
       return res.ok ? res.data : null;
     } catch (err) {
       if (err instanceof NetworkError) return null;

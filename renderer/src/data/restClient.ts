@@ -48,8 +48,10 @@ export class RestClient {
     return this.call(historyPath(tagId) + q, historySchema, { headers: bearer(token) });
   }
 
-  alarmKpi(windowS: number, token: string | null): Promise<Ack<AlarmKpi>> {
-    return this.call(`${routes.alarmKpi}?window=${Math.round(windowS)}`, alarmKpiSchema, { headers: bearer(token) });
+  /** `at`: the window's end, a past instant (replay); left out: now. */
+  alarmKpi(windowS: number, token: string | null, at?: number): Promise<Ack<AlarmKpi>> {
+    const atQuery = at !== undefined ? `&at=${Math.floor(at)}` : '';
+    return this.call(`${routes.alarmKpi}?window=${Math.round(windowS)}${atQuery}`, alarmKpiSchema, { headers: bearer(token) });
   }
 
   alarmJournal(from: number, to: number, after: number, token: string | null): Promise<Ack<{ events: unknown[]; next: number | null }>> {

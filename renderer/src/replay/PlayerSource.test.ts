@@ -126,4 +126,27 @@ describe('PlayerSource (DVR)', () => {
     player.backToLive();
     expect(seen.slice(-2)).toEqual(['reset', 'RB-1@950,RB-2@950']);
   });
+
+  it('asks for the alarm KPIs at the replay time in replay and without a time live', async () => {
+    const asked: unknown[][] = [];
+    const live = { ...fakeLive(), alarmKpi: (...args: unknown[]) => (asked.push(args), Promise.resolve(null)) };
+    const rec = new FakeRecording(5, 100_000, 10_000);
+    const player = new PlayerSource({
+      live,
+      makeReplay: () => new ReplaySource({ api: rec, liveNow: () => live.now(), wall: () => 0, timers: new ManualTimers() }),
+      snapshot: () => ({ tags: { values: new Float64Array(0), times: new Float64Array(0), quality: new Uint8Array(0) }, people: new PeopleStore(), occupancy: new Uint32Array(0) }),
+    });
+    player.start({ plant: () => undefined, samples: () => undefined, state: () => undefined, presence: () => undefined });
+    await player.alarmKpi(3600);
+    expect(asked.at(-1)).toEqual([3600]);
+    await player.enterReplay(125_000.6);
+    await player.alarmKpi(86_400);
+    expect(asked.at(-1)).toEqual([86_400, 125_000]);
+    await player.enterReplay(140_000);
+    await player.alarmKpi(3600);
+    expect(asked.at(-1)).toEqual([3600, 140_000]);
+    player.backToLive();
+    await player.alarmKpi(3600);
+    expect(asked.at(-1)).toEqual([3600]);
+  });
 });

@@ -114,7 +114,12 @@ export class PlayerSource implements DataSource {
     return this.opts.live.command(name, payload);
   }
 
-  alarmKpi = (windowS: number) => this.opts.live.alarmKpi?.(windowS) ?? Promise.resolve(null);
+  /** In replay, the report as it stood at the replay clock's time (whole ms, not after the live edge). */
+  alarmKpi = (windowS: number) => {
+    if (!this.opts.live.alarmKpi) return Promise.resolve(null);
+    if (!this.replay) return this.opts.live.alarmKpi(windowS);
+    return this.opts.live.alarmKpi(windowS, Math.floor(Math.min(this.replay.now(), this.opts.live.now())));
+  };
   peopleList = () => this.opts.live.peopleList?.() ?? Promise.resolve(null);
   zones = () => this.opts.live.zones?.() ?? Promise.resolve(null);
   hazardStats = (from: number, to: number) => this.opts.live.hazardStats?.(from, to) ?? Promise.resolve(null);
