@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { HazardStats } from '../../../../shared/hazard/model';
 import { useConsole } from '../../app/ConsoleContext';
 import { dailyBars } from '../../hazard/dailyPlot';
+import { replayControl } from '../../replay/ReplayControl';
+import { useReplay } from '../../replay/replayStore';
 import { usePlant } from '../../stores/plantStore';
 import { useUi } from '../../stores/uiStore';
 import { prepareCanvas } from '../canvas2d';
@@ -15,6 +17,9 @@ const CLOSED = '#8fa3b8';
  * Statistics of real (non-drill) orders over the last 30 days from GET /api/v1/hazards/stats:
  * totals, closure rate, overdue count, counts by type, area, grade and source, and a small
  * canvas plot of orders reported and closed per day. Grey; overdue alone takes colour.
+ * Not replayed (issue 6): the server counts each order by its state now (its index keeps only an
+ * order's newest version), so in replay the view keeps the live 30 days up to the live edge and
+ * says so, instead of mixing a past window with today's states.
  */
 export function HazardStatsView(): React.JSX.Element {
   const { t } = useTranslation();
@@ -23,17 +28,18 @@ export function HazardStatsView(): React.JSX.Element {
   const plant = usePlant((s) => s.plant);
   const [stats, setStats] = useState<HazardStats | null | 'unavailable'>(null);
   const [n, setN] = useState(0);
+  const replaying = useReplay((s) => s.mode) === 'replay';
 
   useEffect(() => {
     const read = controller.source.hazardStats?.bind(controller.source);
     if (!read) return setStats('unavailable');
     let alive = true;
-    const to = controller.now();
+    const to = replaying ? (replayControl()?.liveNow() ?? controller.now()) : controller.now();
     void read(to - DAYS * 86_400_000, to).then((s) => alive && setStats(s ?? 'unavailable'));
     return () => {
       alive = false;
     };
-  }, [controller, n]);
+  }, [controller, n, replaying]);
 
   if (stats === null) return <div className="hazard-stats dim">{t('hazard.stats.loading')}</div>;
   if (stats === 'unavailable') return <div className="hazard-stats hazard-error" data-testid="hazard-stats-unavailable">{t('hazard.stats.unavailable')}</div>;
@@ -42,6 +48,11 @@ export function HazardStatsView(): React.JSX.Element {
     <div className="hazard-stats" data-testid="hazard-stats" data-total={stats.total} data-overdue={stats.overdue}>
       <section className="hazard-kpis">
         <div className="dim">{t('hazard.stats.range')}</div>
+        {replaying && (
+          <div className="hazard-stats-live" data-testid="hazard-stats-live-note">
+            {t('hazard.stats.liveInReplay')}
+          </div>
+        )}
         <Kpi label={t('hazard.stats.total')} value={stats.total} />
         <Kpi label={t('hazard.stats.open')} value={stats.open} />
         <Kpi label={t('hazard.stats.closed')} value={stats.closed} />
