@@ -1,8 +1,8 @@
-import { classifyBand, Quality, type Band } from '../../../shared/plant/band';
-import type { Limits, Tag } from '../../../shared/plant/schema';
+import { Quality, type Band } from '../../../shared/plant/band';
+import type { Tag } from '../../../shared/plant/schema';
+import { BandCode, BandLimits } from './bandLimits';
 
-/** Band as a byte, for the typed `band` column. Order is part of the store's contract. */
-export const BandCode = { normal: 0, h: 1, hh: 2, l: 3, ll: 4, bad: 5 } as const;
+export { BandCode };
 export const bandNames: readonly Band[] = ['normal', 'h', 'hh', 'l', 'll', 'bad'];
 
 /** A value older than this many sample periods is stale (shown as such, never as normal). */
@@ -48,8 +48,7 @@ export class TagStore {
   /** Samples rejected because their tag index was out of range. */
   rejected = 0;
 
-  private limits: Limits[] = [];
-  private hysteresis = new Float64Array(0);
+  private limits = new BandLimits([], new Float64Array(0));
   private changed = new Uint32Array(0);
   private byId = new Map<string, number>();
   private listeners = new Set<ChangeListener>();
@@ -64,14 +63,15 @@ export class TagStore {
     this.quality = new Uint8Array(n).fill(Quality.Offline);
     this.band = new Uint8Array(n).fill(BandCode.bad);
     this.periodMs = new Float64Array(n);
-    this.hysteresis = new Float64Array(n);
     this.changed = new Uint32Array(n);
-    this.limits = tags.map((t) => t.limits);
+    this.limits = new BandLimits(
+      tags.map((t) => t.limits),
+      Float64Array.from(tags, (t) => (t.range.hi - t.range.lo) * HYSTERESIS_SHARE),
+    );
     this.byId = new Map();
     tags.forEach((t, i) => {
       this.byId.set(t.id, i);
       this.periodMs[i] = t.periodMs;
-      this.hysteresis[i] = (t.range.hi - t.range.lo) * HYSTERESIS_SHARE;
     });
     this.newestTime = 0;
     this.bump(this.allIndices(), n);
@@ -129,8 +129,7 @@ export class TagStore {
     this.values[idx] = value;
     this.times[idx] = t;
     this.quality[idx] = q;
-    const prev = bandNames[this.band[idx]!] ?? 'normal';
-    this.band[idx] = BandCode[classifyBand(value, q, this.limits[idx]!, prev, this.hysteresis[idx]!)];
+    this.band[idx] = this.limits.classify(idx, value, q, this.band[idx]!);
     if (t > this.newestTime) this.newestTime = t;
   }
 
