@@ -1,3 +1,4 @@
+import type { Server as NetServer, Socket } from 'node:net';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
@@ -200,6 +201,7 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     const bands = new BandTracker(plant.tags, engine.state.bands);
 
     const app = Fastify({ logger: false, bodyLimit: MAX_MESSAGE_BYTES, trustProxy: false });
+    const connections = trackConnections(app.server);
     const io = new SocketServer(app.server, {
       path: opts.socketPath ?? '/socket.io',
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -307,8 +309,12 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
         hazards.close();
         incidents.close();
         io.disconnectSockets(true);
+        // The HTTP server's close waits for every connection to end; one that never sends a
+        // request (a browser's preconnect) or stops mid-request would hold it forever.
+        const force = setTimeout(() => connections.destroyAll(), CLOSE_GRACE_MS);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
+        clearTimeout(force);
         await safety.stop();
         historian.close();
         store.close();
@@ -320,4 +326,17 @@ export async function createPlantServer(opts: PlantServerOptions): Promise<Plant
     store.close();
     throw err;
   }
+}
+
+/** How long close() lets open HTTP connections finish before ending them, ms. */
+const CLOSE_GRACE_MS = 1000;
+
+/** Every open TCP connection of the server (HTTP and upgraded WebSocket alike), to end them at close. */
+function trackConnections(server: NetServer): { destroyAll(): void } {
+  const open = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    open.add(s);
+    s.once('close', () => open.delete(s));
+  });
+  return { destroyAll: () => open.forEach((s) => s.destroy()) };
 }
