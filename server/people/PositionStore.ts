@@ -2,6 +2,7 @@ import { decodePositionChunk, encodePositionChunk, quantise } from './positionCh
 import { downsampleTrack } from './downsampleTrack';
 import { POSITION_CHUNK_MAX_SPAN_MS, type Box, type SqlitePositionRepo, type StoredPositionChunk } from './SqlitePositionRepo';
 import { checkTrackStoreOptions, type TrackStoreOptions } from '../store/trackStoreOptions';
+import { PendingChunks } from '../store/PendingChunks';
 
 /** See TrackStoreOptions (server/store/trackStoreOptions.ts). */
 export type PositionStoreOptions = TrackStoreOptions;
@@ -71,14 +72,12 @@ const check = (o: PositionStoreOptions): PositionStoreOptions => checkTrackStore
  * replaying its buffer cannot duplicate); older ones are dropped and counted.
  */
 export class PositionStore {
-  readonly stats = { recorded: 0, dropped: 0, sealed: 0, written: 0, writeErrors: 0, droppedPending: 0, pruned: 0 };
+  readonly stats = { recorded: 0, dropped: 0, sealed: 0, written: 0, writeErrors: 0, droppedPending: 0, pruned: 0, pruneErrors: 0 };
   private readonly o: PositionStoreOptions;
   private readonly open: (Open | undefined)[] = [];
   /** Newest time recorded (or stored, after a restart) per person index; NaN = not looked up yet. */
   private lastT = new Float64Array(0);
-  private pending: StoredPositionChunk[] = [];
-  private lastFlush = -Infinity;
-  private lastPrune = -Infinity;
+  private readonly pending: PendingChunks<StoredPositionChunk>;
   private closed = false;
 
   constructor(
@@ -90,6 +89,7 @@ export class PositionStore {
     o: Partial<PositionStoreOptions> = {},
   ) {
     this.o = check({ ...DEFAULT_POSITION_STORE, ...o });
+    this.pending = new PendingChunks(repo, this.o, this.stats, { en: 'position history', zh: '位置历史' });
   }
 
   private last(p: number, id: string): number {
@@ -185,55 +185,24 @@ export class PositionStore {
     this.open[p] = undefined;
     if (!b || b.count === 0) return;
     const blob = encodePositionChunk(b);
-    this.pending.push({ person: b.id, tStart: b.t[0]!, tEnd: b.t[b.count - 1]!, count: b.count, ...b.box, areas: b.areas, blob });
-    this.stats.sealed++;
-    if (this.pending.length > this.o.maxPending) {
-      const drop = this.pending.length - this.o.maxPending;
-      this.pending.splice(0, drop);
-      this.stats.droppedPending += drop;
-    }
+    this.pending.add({ person: b.id, tStart: b.t[0]!, tEnd: b.t[b.count - 1]!, count: b.count, ...b.box, areas: b.areas, blob });
   }
 
   /** Call once a tick: seals windows that ended, writes sealed chunks every `flushMs`, prunes hourly. */
   tick(now: number): void {
-    if (this.closed || now - this.lastFlush < this.o.flushMs) return;
-    this.lastFlush = now;
+    if (this.closed || !this.pending.due(now)) return;
     for (let p = 0; p < this.open.length; p++) {
       const b = this.open[p];
       if (b && now >= b.windowEnd) this.seal(p);
     }
-    this.flush();
-    if (now - this.lastPrune >= this.o.pruneEveryMs) {
-      this.lastPrune = now;
-      this.prune(now);
-    }
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    try {
-      this.repo.write(this.pending);
-      this.stats.written += this.pending.length;
-      this.pending = [];
-    } catch (err) {
-      // Kept for the next flush; logged once per failure run.
-      if (this.stats.writeErrors++ === 0) console.error('position history: write failed, will retry / 位置历史写入失败，稍后重试:', err);
-    }
-  }
-
-  private prune(now: number): void {
-    try {
-      this.stats.pruned += this.repo.prune(now - this.o.retentionMs);
-    } catch (err) {
-      console.error('position history: retention failed / 位置历史清理失败:', err);
-    }
+    this.pending.flushAndPrune(now);
   }
 
   /** Seals and writes everything (server shutdown); later records are ignored. */
   close(): void {
     if (this.closed) return;
     for (let p = 0; p < this.open.length; p++) this.seal(p);
-    this.flush();
+    this.pending.flush();
     this.closed = true;
     this.repo.close();
   }
@@ -243,7 +212,7 @@ export class PositionStore {
     const id = this.idOf(p);
     if (id === undefined) return [];
     const out: (StoredPositionChunk | Open)[] = this.closed ? [] : this.repo.read(id, from, to);
-    for (const c of this.pending) if (c.person === id && c.tStart <= to && c.tEnd >= from) out.push(c);
+    for (const c of this.pending.items) if (c.person === id && c.tStart <= to && c.tEnd >= from) out.push(c);
     const b = this.open[p];
     if (b && b.count > 0 && b.t[0]! <= to && b.t[b.count - 1]! >= from) out.push(b);
     return out;
@@ -278,7 +247,7 @@ export class PositionStore {
     if (id === undefined) return null;
     const stored = this.closed ? null : this.repo.oldest(id);
     if (stored !== null) return stored;
-    const pend = this.pending.find((c) => c.person === id);
+    const pend = this.pending.items.find((c) => c.person === id);
     if (pend) return pend.tStart;
     const b = this.open[p];
     return b && b.count > 0 ? b.t[0]! : null;
@@ -293,7 +262,7 @@ export class PositionStore {
     const box: Box = { minX: x - radius, minY: y - radius, maxX: x + radius, maxY: y + radius };
     const touches = (c: Box): boolean => c.maxX >= box.minX && c.minX <= box.maxX && c.maxY >= box.minY && c.minY <= box.maxY;
     const chunks: (StoredPositionChunk | Open)[] = this.closed ? [] : this.repo.near(from, to, box);
-    for (const c of this.pending) if (c.tStart <= to && c.tEnd >= from && touches(c)) chunks.push(c);
+    for (const c of this.pending.items) if (c.tStart <= to && c.tEnd >= from && touches(c)) chunks.push(c);
     for (const b of this.open) if (b && b.count > 0 && b.t[0]! <= to && b.t[b.count - 1]! >= from && touches(b.box)) chunks.push(b);
     const best = new Map<string, NearHit>();
     const r2 = radius * radius;
@@ -328,7 +297,7 @@ export class PositionStore {
   get held(): { pending: number; openFixes: number } {
     let openFixes = 0;
     for (const b of this.open) openFixes += b?.count ?? 0;
-    return { pending: this.pending.length, openFixes };
+    return { pending: this.pending.items.length, openFixes };
   }
 }
 

@@ -2,6 +2,7 @@ import { robotStates, type RobotStatus } from '../../shared/robots/model';
 import { decodeRobotChunk, emptyRobotColumns, encodeRobotChunk, quantiseRobot, type RobotColumns } from './robotTrackChunk';
 import { ROBOT_CHUNK_MAX_SPAN_MS, type RobotTrackRepo, type StoredRobotChunk } from './SqliteRobotTrackRepo';
 import { checkTrackStoreOptions, type TrackStoreOptions } from '../store/trackStoreOptions';
+import { PendingChunks } from '../store/PendingChunks';
 
 /** See TrackStoreOptions (server/store/trackStoreOptions.ts). */
 export type RobotTrackStoreOptions = TrackStoreOptions;
@@ -43,9 +44,7 @@ export class RobotTrackStore {
   private readonly open = new Map<string, Open>();
   /** Newest time recorded (or stored, after a restart) per robot. */
   private readonly lastT = new Map<string, number>();
-  private pending: StoredRobotChunk[] = [];
-  private lastFlush = -Infinity;
-  private lastPrune = -Infinity;
+  private readonly pending: PendingChunks<StoredRobotChunk>;
   private closed = false;
 
   constructor(
@@ -55,6 +54,7 @@ export class RobotTrackStore {
     o: Partial<RobotTrackStoreOptions> = {},
   ) {
     this.o = check({ ...DEFAULT_ROBOT_TRACK_STORE, ...o });
+    this.pending = new PendingChunks(repo, this.o, this.stats, { en: 'robot tracks', zh: '机器人轨迹' });
   }
 
   private last(id: string): number {
@@ -127,45 +127,14 @@ export class RobotTrackStore {
     this.open.delete(id);
     if (!b || b.c.count === 0) return;
     const c = b.c;
-    this.pending.push({ robot: id, tStart: c.t[0]!, tEnd: c.t[c.count - 1]!, count: c.count, blob: encodeRobotChunk(c) });
-    this.stats.sealed++;
-    if (this.pending.length > this.o.maxPending) {
-      const drop = this.pending.length - this.o.maxPending;
-      this.pending.splice(0, drop);
-      this.stats.droppedPending += drop;
-    }
+    this.pending.add({ robot: id, tStart: c.t[0]!, tEnd: c.t[c.count - 1]!, count: c.count, blob: encodeRobotChunk(c) });
   }
 
   /** Call once a tick: seals windows that ended, writes sealed chunks every `flushMs`, prunes hourly. */
   tick(now: number): void {
-    if (this.closed || now - this.lastFlush < this.o.flushMs) return;
-    this.lastFlush = now;
+    if (this.closed || !this.pending.due(now)) return;
     for (const [id, b] of [...this.open]) if (now >= b.windowEnd) this.seal(id);
-    this.flush();
-    if (now - this.lastPrune >= this.o.pruneEveryMs) {
-      this.lastPrune = now;
-      this.prune(now);
-    }
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    try {
-      this.repo.write(this.pending);
-      this.stats.written += this.pending.length;
-      this.pending = [];
-    } catch (err) {
-      // Kept for the next flush; logged once per failure run.
-      if (this.stats.writeErrors++ === 0) console.error('robot tracks: write failed, will retry / 机器人轨迹写入失败，稍后重试:', err);
-    }
-  }
-
-  private prune(now: number): void {
-    try {
-      this.stats.pruned += this.repo.prune(now - this.o.retentionMs);
-    } catch (err) {
-      if (this.stats.pruneErrors++ === 0) console.error('robot tracks: retention failed / 机器人轨迹清理失败:', err);
-    }
+    this.pending.flushAndPrune(now);
   }
 
   private readError(err: unknown): void {
@@ -176,7 +145,7 @@ export class RobotTrackStore {
   close(): void {
     if (this.closed) return;
     for (const id of [...this.open.keys()]) this.seal(id);
-    this.flush();
+    this.pending.flush();
     this.closed = true;
     try {
       this.repo.close();
@@ -204,8 +173,9 @@ export class RobotTrackStore {
   private *sources(id: string, from: number, to: number): Generator<Source> {
     const b = this.open.get(id);
     if (b && b.c.count > 0) yield { kind: 'open', c: b.c };
-    for (let k = this.pending.length - 1; k >= 0; k--) {
-      const c = this.pending[k]!;
+    const pending = this.pending.items;
+    for (let k = pending.length - 1; k >= 0; k--) {
+      const c = pending[k]!;
       if (c.robot === id && c.tStart <= to && c.tEnd >= from) yield { kind: 'chunk', chunk: c };
     }
     if (this.closed) return;
@@ -243,7 +213,7 @@ export class RobotTrackStore {
   get held(): { pending: number; openFixes: number } {
     let openFixes = 0;
     for (const b of this.open.values()) openFixes += b.c.count;
-    return { pending: this.pending.length, openFixes };
+    return { pending: this.pending.items.length, openFixes };
   }
 }
 
