@@ -1,4 +1,5 @@
-import { classifyBand, type Band } from '../../shared/plant/band';
+import type { Band } from '../../shared/plant/band';
+import { BandCode, BandLimits, bandNames } from '../../shared/plant/bandLimits';
 import type { Tag } from '../../shared/plant/schema';
 import type { SampleBatch } from '../sim/types';
 
@@ -19,19 +20,23 @@ export const BAND_HYSTERESIS = 0.01;
  * state (absent = normal), so a restart does not re-announce bands that are already known.
  */
 export class BandTracker {
-  private readonly bands: Band[];
-  private readonly hysteresis: Float64Array;
+  /** Band code per tag (BandCode). */
+  private readonly bands: Uint8Array;
+  private readonly limits: BandLimits;
 
   constructor(
     private readonly tags: readonly Tag[],
     initial: Readonly<Record<string, Band>> = {},
   ) {
-    this.bands = tags.map((t) => initial[t.id] ?? 'normal');
-    this.hysteresis = Float64Array.from(tags, (t) => (t.range.hi - t.range.lo) * BAND_HYSTERESIS);
+    this.bands = Uint8Array.from(tags, (t) => BandCode[initial[t.id] ?? 'normal']);
+    this.limits = new BandLimits(
+      tags.map((t) => t.limits),
+      Float64Array.from(tags, (t) => (t.range.hi - t.range.lo) * BAND_HYSTERESIS),
+    );
   }
 
   band(index: number): Band {
-    return this.bands[index] ?? 'normal';
+    return bandNames[this.bands[index] ?? 0] ?? 'normal';
   }
 
   /** Classifies every sample of the batch in order; returns the changes. */
@@ -43,10 +48,10 @@ export class BandTracker {
       if (!tag) continue;
       const value = batch.values[i]!;
       const prev = this.bands[index]!;
-      const next = classifyBand(value, batch.quality[i]!, tag.limits, prev, this.hysteresis[index]!);
+      const next = this.limits.classify(index, value, batch.quality[i]!, prev);
       if (next !== prev) {
         this.bands[index] = next;
-        changes.push({ index, tag: tag.id, from: prev, to: next, value: Number.isFinite(value) ? value : null });
+        changes.push({ index, tag: tag.id, from: bandNames[prev]!, to: bandNames[next]!, value: Number.isFinite(value) ? value : null });
       }
     }
     return changes;

@@ -1,9 +1,8 @@
 import { Quality, type Band } from '../../../shared/plant/band';
+import { BandCode, BandLimits, bandNames } from '../../../shared/plant/bandLimits';
 import type { Tag } from '../../../shared/plant/schema';
-import { BandCode, BandLimits } from './bandLimits';
 
-export { BandCode };
-export const bandNames: readonly Band[] = ['normal', 'h', 'hh', 'l', 'll', 'bad'];
+export { BandCode, bandNames };
 
 /** A value older than this many sample periods is stale (shown as such, never as normal). */
 export const STALE_PERIODS = 3;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBand, Quality, type Band } from '../../../shared/plant/band';
-import type { Limits } from '../../../shared/plant/schema';
-import { createRng } from '../../../shared/util/rng';
-import { BandCode, BandLimits } from './bandLimits';
-
-const names: readonly Band[] = ['normal', 'h', 'hh', 'l', 'll', 'bad'];
+import { classifyBand, Quality } from './band';
+import type { Limits } from './schema';
+import { createRng } from '../util/rng';
+import { BandCode, BandLimits, bandNames as names } from './bandLimits';
 
 describe('BandLimits.classify', () => {
   it('gives the same band as classifyBand for every limit set, value, quality and previous band', () => {

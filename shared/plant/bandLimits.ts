@@ -1,15 +1,17 @@
-import { Quality } from '../../../shared/plant/band';
-import type { Limits } from '../../../shared/plant/schema';
+import { Quality, type Band } from './band';
+import type { Limits } from './schema';
 
-/** Band as a byte (TagStore's `band` column): the order is part of the store's contract. */
+/** Band as a byte (the console's TagStore `band` column, the server's BandTracker): the order is part of the contract. */
 export const BandCode = { normal: 0, h: 1, hh: 2, l: 3, ll: 4, bad: 5 } as const;
+/** Band of each code. */
+export const bandNames: readonly Band[] = ['normal', 'h', 'hh', 'l', 'll', 'bad'];
 
 /**
  * Every tag's limits as columns (NaN where a limit is not set) and its hysteresis, so that a
  * 50,000-sample frame is classified without touching an object or allocating: the console
- * applies one such frame a second on its main thread, and `classifyBand`'s per-call closure
- * made garbage enough for collection pauses there. Same rules as `classifyBand`
- * (shared/plant/band.ts), tested against it.
+ * applies one such frame a second on its main thread (where `classifyBand`'s per-call closure
+ * made garbage enough for collection pauses), the server one per tick. Same rules as
+ * `classifyBand` (band.ts), tested against it.
  */
 export class BandLimits {
   readonly hh: Float64Array;
