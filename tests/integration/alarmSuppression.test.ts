@@ -43,7 +43,10 @@ describe('alarm suppression while an interlock is tripped', () => {
       'a low-speed alarm to activate',
     );
     expect(low.lifecycle).toMatchObject({ active: true, suppressed: true });
-    const events = watcher.events.filter((e): e is AlarmEvent => e.type === 'alarm.changed' && e.payload.alarm.id === low.id);
+    // The server's state holds the activation as soon as it is journaled; the console gets it a moment later.
+    const eventsOf = () => watcher.events.filter((e): e is AlarmEvent => e.type === 'alarm.changed' && e.payload.alarm.id === low.id);
+    await waitFor(() => eventsOf().some((e) => e.payload.cause === 'activate'), 5000, 'the activation at the console');
+    const events = eventsOf();
     expect(events.map((e) => e.payload.cause)).toEqual(expect.arrayContaining(['suppress', 'activate']));
     // Suppressed before it activated: the activation was never annunciated.
     const suppressAt = events.find((e) => e.payload.cause === 'suppress')!.seq;
