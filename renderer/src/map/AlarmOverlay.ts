@@ -49,7 +49,28 @@ export class AlarmOverlay {
     return { under: this.risk, over: this.alarms };
   }
 
+  /** True from `warmUp` until the frame after it was drawn (see AlarmLayer.warmUp). */
+  warming = false;
+
+  warmUp(): void {
+    this.warming = true;
+    this.alarms.warmUp();
+    this.risk.warmUp();
+  }
+
+  /** Called after the warm-up frame: back to the real content. */
+  endWarmUp(): void {
+    this.warming = false;
+    this.setAlarms(this.rows);
+    this.risk.setRisks(this.risks);
+  }
+
+  private risks: Readonly<Record<string, RiskStatus>> = {};
+  private rows: readonly AlarmRow[] = [];
+
   setAlarms(rows: readonly AlarmRow[]): void {
+    this.rows = rows;
+    if (this.warming) return;
     const a = this.alarms;
     a.setRows(rows);
     if (a.flashing > 0 && this.flashTimer === null) {
@@ -85,6 +106,8 @@ export class AlarmOverlay {
   }
 
   setRisks(risks: Readonly<Record<string, RiskStatus>>): void {
+    this.risks = risks;
+    if (this.warming) return;
     this.risk.setRisks(risks);
     this.requestRender();
   }

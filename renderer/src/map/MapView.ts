@@ -2,6 +2,7 @@ import {
   Color,
   DirectionalLight,
   HemisphereLight,
+  type InstancedMesh,
   PerspectiveCamera,
   Raycaster,
   Scene,
@@ -19,7 +20,6 @@ import { overviewPreset } from './cameraPresets';
 import { toPlant } from './coords';
 import { CameraFlight } from './CameraFlight';
 import { SelectionRing } from './SelectionRing';
-import { drawEverythingOnce } from './drawEverythingOnce';
 import { BuildingLayer } from './layers/BuildingLayer';
 import { EquipmentLayer } from './layers/EquipmentLayer';
 import { GroundLayer } from './layers/GroundLayer';
@@ -186,6 +186,8 @@ export class MapView {
     // Shader programs compile in the background now, so that the first alarm (or a flood of
     // them) does not wait for the alarm markers' program to link.
     void this.renderer.compileAsync(this.scene, this.camera).catch(() => undefined);
+    ao.warmUp();
+    this.selection.warmUp();
     this.warmUpPrograms();
     this.viewChanged = true;
     this.jumpTo(overviewPreset(plant));
@@ -349,11 +351,13 @@ export class MapView {
     this.robots?.update(performance.now(), this.opts.now());
     if (this.following >= 0 || this.followingRobot >= 0) this.stepFollow();
     this.placeSelection();
-    if (this.programsCold) {
-      this.programsCold = false;
-      drawEverythingOnce(this.renderer, this.scene, this.camera);
-    }
+    if (this.programsCold) this.drawEverythingOnce();
     this.renderer.render(this.scene, this.camera);
+    if (this.alarmOverlay?.warming) {
+      this.alarmOverlay.endWarmUp();
+      this.placeSelection();
+      this.requestRender();
+    }
     if (this.viewChanged && this.labels) {
       this.labels.update(this.camera, this.width, this.height);
       this.alarmOverlay?.placeLabels(this.camera, this.width, this.height);
@@ -362,10 +366,38 @@ export class MapView {
     this.renders++;
   };
 
-  /** Asks the next frame to draw every object once first, hidden and empty ones too (drawEverythingOnce). Call after adding layers. */
+  /**
+   * Asks the next frame to draw every object of the scene once, hidden and empty ones too, before
+   * the real frame. A shader program's first use waits for the GPU to finish linking it
+   * (three.js reads its uniforms then): a synchronous wait of 190–250 ms measured in Chromium
+   * when the first bad-signal marker of an alarm flood appeared. Drawn now, that wait happens
+   * once, at start, and never in the middle of an emergency. Call after adding layers.
+   */
   warmUpPrograms(): void {
     this.programsCold = true;
     this.requestRender();
+  }
+
+  /** One throw-away draw with every object visible and every instanced mesh at ≥ 1 instance; then as before. The real frame follows in the same callback, so it is never shown. */
+  private drawEverythingOnce(): void {
+    this.programsCold = false;
+    const restore: (() => void)[] = [];
+    this.scene.traverse((o) => {
+      if (!o.visible) {
+        o.visible = true;
+        restore.push(() => void (o.visible = false));
+      }
+      const m = o as InstancedMesh;
+      if (m.isInstancedMesh && m.count === 0) {
+        m.count = 1;
+        restore.push(() => void (m.count = 0));
+      }
+    });
+    try {
+      this.renderer.render(this.scene, this.camera);
+    } finally {
+      for (const r of restore) r();
+    }
   }
 
   /** Moves camera and target together by how far the followed person moved (the view keeps its angle). */
@@ -403,6 +435,8 @@ export class MapView {
   };
 
   private placeSelection(): void {
+    // During the warm-up frame the ring is drawn at zero size so that its shader compiles.
+    if (this.alarmOverlay?.warming) return;
     this.selection.place(this.sensors, this.selected);
   }
 

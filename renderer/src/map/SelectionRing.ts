@@ -12,6 +12,12 @@ export class SelectionRing {
     this.mesh.visible = false;
   }
 
+  /** Drawn at (almost) zero size so that its shader compiles with the first frame of a plant. */
+  warmUp(): void {
+    this.mesh.scale.setScalar(1e-6);
+    this.mesh.visible = true;
+  }
+
   /** Under marker `i` of `sensors`, sized to it; hidden when there is none. */
   place(sensors: SensorLayer | null, i: number): void {
     this.mesh.visible = !!sensors && i >= 0 && i < sensors.count;

@@ -162,6 +162,22 @@ export class AlarmLayer implements MapLayer {
     this.placeRing();
   }
 
+  /**
+   * Draws one invisible (zero-size) instance of every mesh in the next frame, so that software
+   * and mobile GPUs compile and link the markers' shader at plant load rather than at the first
+   * alarm; the next `setRows` puts the real markers back.
+   */
+  warmUp(): void {
+    for (const sm of this.meshes.values()) {
+      (sm.mesh.instanceMatrix.array as Float32Array).fill(0, 0, 16);
+      sm.mesh.instanceMatrix.needsUpdate = true;
+      sm.mesh.count = 1;
+      sm.mesh.visible = true;
+    }
+    this.ring.scale.setScalar(1e-6);
+    this.ring.visible = true;
+  }
+
   /** Base marker size, m (the sensors' size, from the camera distance). */
   setSize(size: number): void {
     if (size === this.size) return;

@@ -96,6 +96,13 @@ export class RiskLayer implements MapLayer {
     return this.grades;
   }
 
+  /** Draws the (usually hidden) outline once with nothing in it, so its shader compiles at plant load. */
+  warmUp(): void {
+    this.outline.geometry.setAttribute('position', new Float32BufferAttribute([0, -1, 0, 0, -1, 0], 3));
+    this.outline.geometry.setAttribute('color', new Float32BufferAttribute([0, 0, 0, 0, 0, 0], 3));
+    this.outline.visible = true;
+  }
+
   gradeOf(area: string): AreaRisk | undefined {
     return this.grades.get(area);
   }
