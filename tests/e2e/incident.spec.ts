@@ -208,7 +208,9 @@ test('a chlorine release at the tank farm, from the first alarm to the exported 
     return sum;
   };
   const leftAtStart = await distanceLeft();
-  await expect.poll(distanceLeft, { timeout: 30_000, message: 'the evacuees walk towards their muster points' }).toBeLessThan(leftAtStart - 10);
+  // Routes go round the threat bands, so the straight-line distance left can fall slowly at first
+  // (by ~6 m in 30 s at some hours of the day, when the bands lie across the walk).
+  await expect.poll(distanceLeft, { timeout: 90_000, message: 'the evacuees walk towards their muster points' }).toBeLessThan(leftAtStart - 10);
   for (const r of sent.payload.recipients) {
     await api('/api/v1/sim/inject', { method: 'POST', json: { kind: 'person_move', person: r.person, to: musterAt.get(r.musterPoint)!, mode: 'teleport', durationS: 1800 } });
   }
